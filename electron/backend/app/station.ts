@@ -1,0 +1,54 @@
+import type { ImportRun } from '../ingest/import-run.ts';
+import type { Logger } from '../log/logger.ts';
+import { createLibrary, openLibrary, type Library } from '../library/open-library.ts';
+import { StationError } from '../rpc/envelope.ts';
+import type { EventName, PayloadOf } from '../rpc/contract.ts';
+import { rememberLibrary } from './recent-libraries.ts';
+
+export type EventListener = <E extends EventName>(name: E, payload: PayloadOf<E>) => void;
+
+/** The backend's state: which library is open, what runs in it, and who listens for events. */
+export class Station {
+  private current: Library | null = null;
+  private readonly listeners = new Set<EventListener>();
+  readonly imports = new Map<number, ImportRun>();
+
+  constructor(
+    readonly dataDir: string,
+    readonly logger: Logger,
+  ) {}
+
+  get library(): Library | null {
+    return this.current;
+  }
+
+  requireLibrary(): Library {
+    if (!this.current) throw new StationError('no-library', 'No library is open: create or open one first.');
+    return this.current;
+  }
+
+  open(root: string, create: boolean): Library {
+    if (this.imports.size > 0) throw new StationError('busy', 'An import is running: wait for it or cancel it before switching libraries.');
+    const library = create ? createLibrary(root) : openLibrary(root);
+    this.current?.close();
+    this.current = library;
+    rememberLibrary(this.dataDir, library.paths.root);
+    this.logger.info('library opened', { root: library.paths.root, created: create });
+    return library;
+  }
+
+  close(): void {
+    for (const run of this.imports.values()) run.cancel();
+    this.current?.close();
+    this.current = null;
+  }
+
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<E extends EventName>(name: E, payload: PayloadOf<E>): void {
+    for (const listener of this.listeners) listener(name, payload);
+  }
+}

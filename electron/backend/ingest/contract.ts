@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { event, method } from '../rpc/define.ts';
+
+export interface CameraSeen {
+  make: string | null;
+  model: string | null;
+  serialNumber: string | null;
+  userLabel: string | null;
+  files: number;
+}
+
+export interface ImportPreview {
+  source: string;
+  files: number;
+  images: number;
+  videos: number;
+  otherFiles: number;
+  totalBytes: number;
+  /** Wall-clock camera times, YYYY-MM-DD HH:MM:SS. */
+  firstTime: string | null;
+  lastTime: string | null;
+  /** True when the times were read from a sample of the files, not all of them. */
+  sampled: boolean;
+  filesWithoutExifTime: number;
+  cameras: CameraSeen[];
+  suggestion: { deploymentID: string; reason: 'camera-and-dates' | 'dates' } | null;
+}
+
+export interface ImportProgress {
+  importId: number;
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  bytesPerSecond: number;
+  secondsLeft: number | null;
+  imported: number;
+  duplicates: number;
+  failed: number;
+}
+
+export type ImportState = 'running' | 'done' | 'cancelled' | 'interrupted' | 'source-lost' | 'disk-full' | 'failed';
+
+export interface ImportFileNote {
+  path: string;
+  reason: string;
+}
+
+export interface ImportSummary {
+  importId: number;
+  deploymentID: string;
+  source: string;
+  state: ImportState;
+  message: string | null;
+  imported: number;
+  duplicates: number;
+  failed: ImportFileNote[];
+  notImported: ImportFileNote[];
+  warnings: ImportFileNote[];
+}
+
+export interface Volume {
+  path: string;
+  label: string;
+  hasDcim: boolean;
+}
+
+const source = z.string().trim().min(1, 'Choose a card or a folder to import');
+
+export const ingestMethods = {
+  'ingest.preview': method<ImportPreview>()(z.object({ source })),
+  'ingest.start': method<{ importId: number }>()(z.object({ source, deploymentID: z.string().trim().min(1, 'Choose the deployment these files belong to') })),
+  'ingest.cancel': method<null>()(z.object({ importId: z.number().int().positive() })),
+  'ingest.summary': method<ImportSummary>()(z.object({ importId: z.number().int().positive() })),
+  'ingest.list': method<ImportSummary[]>()(z.object({})),
+  'volumes.list': method<Volume[]>()(z.object({})),
+} as const;
+
+export const ingestEvents = {
+  'ingest.progress': event<ImportProgress>(),
+  'ingest.finished': event<ImportSummary>(),
+  'volumes.mounted': event<Volume>(),
+} as const;

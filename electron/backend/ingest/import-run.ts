@@ -1,0 +1,240 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { getDeployment } from '../library/deployments.ts';
+import { nowIso } from '../library/ids.ts';
+import { regroupSequences } from '../library/media-times.ts';
+import type { Library } from '../library/open-library.ts';
+import { StationError } from '../rpc/envelope.ts';
+import type { ImportProgress, ImportState, ImportSummary } from './contract.ts';
+import { CopyError, copyWithHash, syncDirectory } from './copy-with-hash.ts';
+import { chooseDestination } from './destination.ts';
+import { freeBytes, reserveBytes } from './disk-space.ts';
+import { importSummary } from './import-summary.ts';
+import { contentMatches, jpegIsTruncated } from './media-kinds.ts';
+import { fileTime, readMetadata } from './read-metadata.ts';
+import { mediaRecorder } from './record-media.ts';
+import type { SourceFile, SourceScan } from './scan-source.ts';
+import { describeSourceError } from './source-errors.ts';
+
+/** Files copied at once: enough to keep the disk and the hash busy while another waits on fsync. */
+const concurrency = 8;
+
+interface Stop {
+  state: Exclude<ImportState, 'running' | 'done'>;
+  message: string;
+  reasonForRest: string;
+}
+
+export interface ImportOptions {
+  onProgress?: (p: ImportProgress) => void;
+  progressIntervalMs?: number;
+}
+
+/** One import of a card into one deployment: copy, verify, record, with progress and a stop. */
+export class ImportRun {
+  readonly importId: number;
+  private stop: Stop | undefined;
+  private readonly recorder;
+  private readonly reserved = new Set<string>();
+  private readonly hashesInFlight = new Set<string>();
+  private readonly counts = { filesDone: 0, bytesDone: 0, imported: 0, duplicates: 0, failed: 0 };
+  private readonly startedAt = Date.now();
+  private lastProgressAt = 0;
+  private readonly clockOffsetSeconds: number;
+
+  constructor(
+    private readonly library: Library,
+    private readonly scan: SourceScan,
+    private readonly deploymentID: string,
+    private readonly options: ImportOptions = {},
+  ) {
+    const { db } = library;
+    this.clockOffsetSeconds = getDeployment(db, deploymentID).clockOffsetSeconds;
+    if (db.prepare("SELECT 1 FROM imports WHERE state = 'running'").get()) {
+      throw new StationError('busy', 'Another import into this library is running: wait for it to finish or cancel it.');
+    }
+    const free = freeBytes(library.paths.root);
+    const needed = scan.totalBytes + reserveBytes(scan.totalBytes);
+    if (free < needed) {
+      throw new StationError(
+        'disk-full',
+        `Not enough free space: the card holds ${formatBytes(scan.totalBytes)} and the library disk has ${formatBytes(free)} free. Free some space or choose a library on a larger disk. Nothing was copied.`,
+      );
+    }
+    this.recorder = mediaRecorder(db);
+    this.importId = Number(
+      db.prepare("INSERT INTO imports (deployment_id, source_root, state, started_at) VALUES (?, ?, 'running', ?)").run(deploymentID, scan.root, nowIso())
+        .lastInsertRowid,
+    );
+  }
+
+  cancel(): void {
+    this.stop ??= { state: 'cancelled', message: 'The import was cancelled. Files copied so far are kept.', reasonForRest: 'cancelled' };
+  }
+
+  async run(): Promise<ImportSummary> {
+    const queue = [...this.scan.files];
+    const worker = async () => {
+      for (let file = queue.shift(); file; file = queue.shift()) {
+        if (this.stop) {
+          this.recorder.addItem(this.importId, file.relPath, 'not-imported', this.stop.reasonForRest);
+          continue;
+        }
+        await this.importFile(file);
+        this.counts.filesDone += 1;
+        this.reportProgress(false);
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: concurrency }, worker));
+      regroupSequences(this.library.db, this.deploymentID);
+    } catch (err) {
+      this.stop ??= { state: 'failed', message: `The import stopped: ${(err as Error).message}`, reasonForRest: 'import stopped' };
+    }
+    this.reportProgress(true);
+    this.library.db
+      .prepare('UPDATE imports SET state = ?, message = ?, finished_at = ? WHERE import_id = ?')
+      .run(this.stop?.state ?? 'done', this.stop?.message ?? null, nowIso(), this.importId);
+    return importSummary(this.library.db, this.importId);
+  }
+
+  private async importFile(file: SourceFile): Promise<void> {
+    const partial = path.join(this.library.paths.partial, `${crypto.randomUUID()}.part`);
+    let keepPartial = false;
+    try {
+      if (this.recorder.probablyKnown(this.deploymentID, file)) {
+        // Re-reading a card: hash without writing, so a second import costs only reads.
+        const probe = await copyWithHash(file.absPath, null, () => undefined);
+        if (this.recorder.hashKnown(probe.sha256) !== undefined) {
+          this.counts.bytesDone += file.size;
+          return this.duplicate(file, probe.sha256);
+        }
+      }
+      const copied = await copyWithHash(file.absPath, partial, (n) => {
+        this.counts.bytesDone += n;
+      });
+      if (copied.size === 0) return this.fail(file, 'The file is empty (0 bytes): the camera or the card did not finish writing it.');
+      if (!contentMatches(file.kind, copied.head)) {
+        return this.fail(file, `The file is not a ${file.kind.mime} file, although its name says so: it was left on the card.`);
+      }
+      if (this.hashesInFlight.has(copied.sha256) || this.recorder.hashKnown(copied.sha256) !== undefined) return this.duplicate(file, copied.sha256);
+      this.hashesInFlight.add(copied.sha256);
+      try {
+        keepPartial = await this.placeAndRecord(file, partial, copied);
+      } finally {
+        this.hashesInFlight.delete(copied.sha256);
+      }
+    } catch (err) {
+      await this.handleError(file, err);
+    } finally {
+      if (!keepPartial) await fs.rm(partial, { force: true });
+    }
+  }
+
+  private async placeAndRecord(file: SourceFile, partial: string, copied: Awaited<ReturnType<typeof copyWithHash>>): Promise<boolean> {
+    const meta = file.kind.mediaType === 'image' ? await readMetadata(copied.head, file.mtimeMs) : { takenAt: fileTime(file.mtimeMs), timeFromFile: true };
+    const truncated = file.kind.mime === 'image/jpeg' && jpegIsTruncated(copied.tail);
+    const warnings = [
+      truncated ? 'The JPEG is cut off (no end marker): imported as it is; part of the picture may be grey.' : null,
+      meta.timeFromFile ? 'No capture time in the file: the file time was used.' : null,
+    ].filter((w): w is string => w !== null);
+    const dest = chooseDestination(this.library.db, this.library.paths.media, this.deploymentID, file.relPath, this.reserved);
+    this.reserved.add(dest.relative);
+    try {
+      await fs.mkdir(path.dirname(dest.absolute), { recursive: true });
+      await fs.rename(partial, dest.absolute);
+      await syncDirectory(path.dirname(dest.absolute));
+      this.recorder.addMedia({
+        importId: this.importId,
+        deploymentID: this.deploymentID,
+        clockOffsetSeconds: this.clockOffsetSeconds,
+        file,
+        relativePath: dest.relative,
+        sha256: copied.sha256,
+        size: copied.size,
+        meta,
+        warning: warnings.length > 0 ? warnings.join(' ') : null,
+      });
+    } finally {
+      this.reserved.delete(dest.relative);
+    }
+    this.counts.imported += 1;
+    return true;
+  }
+
+  private duplicate(file: SourceFile, sha256: string): void {
+    this.recorder.addItem(this.importId, file.relPath, 'duplicate', null, this.recorder.hashKnown(sha256) ?? null);
+    this.counts.duplicates += 1;
+  }
+
+  private fail(file: SourceFile, reason: string): void {
+    this.recorder.addItem(this.importId, file.relPath, 'failed', reason);
+    this.counts.failed += 1;
+  }
+
+  private async handleError(file: SourceFile, err: unknown): Promise<void> {
+    if (err instanceof CopyError && err.side === 'destination') {
+      if (err.errno.code === 'ENOSPC' || err.errno.code === 'EDQUOT') {
+        this.stop ??= {
+          state: 'disk-full',
+          message: 'The library disk is full. The import stopped; every file copied so far is complete and kept. Free some space and import the card again to finish.',
+          reasonForRest: 'disk full',
+        };
+        this.recorder.addItem(this.importId, file.relPath, 'not-imported', 'disk full');
+        return;
+      }
+      this.stop ??= { state: 'failed', message: `The library cannot be written to (${err.errno.code ?? err.errno.message}). The import stopped.`, reasonForRest: 'import stopped' };
+      this.recorder.addItem(this.importId, file.relPath, 'not-imported', 'import stopped');
+      return;
+    }
+    const cause = err instanceof CopyError ? err.errno : (err as NodeJS.ErrnoException);
+    if (!(await sourceStillThere(this.scan.root))) {
+      this.stop ??= {
+        state: 'source-lost',
+        message: 'The card was removed or stopped answering. Files copied before that are kept; insert the card again and import it to finish.',
+        reasonForRest: 'card removed',
+      };
+      this.recorder.addItem(this.importId, file.relPath, 'not-imported', 'card removed');
+      return;
+    }
+    this.fail(file, describeSourceError(cause));
+  }
+
+  private reportProgress(final: boolean): void {
+    const now = Date.now();
+    if (!this.options.onProgress || (!final && now - this.lastProgressAt < (this.options.progressIntervalMs ?? 150))) return;
+    this.lastProgressAt = now;
+    const elapsed = Math.max(0.001, (now - this.startedAt) / 1000);
+    const rate = this.counts.bytesDone / elapsed;
+    const left = this.scan.totalBytes - this.counts.bytesDone;
+    this.options.onProgress({
+      importId: this.importId,
+      filesTotal: this.scan.files.length,
+      bytesTotal: this.scan.totalBytes,
+      bytesPerSecond: Math.round(rate),
+      secondsLeft: rate > 0 && !final ? Math.round(left / rate) : final ? 0 : null,
+      ...this.counts,
+    });
+  }
+}
+
+async function sourceStillThere(root: string): Promise<boolean> {
+  try {
+    await fs.readdir(root);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function formatBytes(n: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = n;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}

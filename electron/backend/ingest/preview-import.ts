@@ -1,0 +1,72 @@
+import fs from 'node:fs/promises';
+import type { Db } from '../library/db.ts';
+import { listDeployments } from '../library/deployments.ts';
+import type { CameraSeen, ImportPreview } from './contract.ts';
+import { readMetadata, type MediaMetadata } from './read-metadata.ts';
+import type { SourceFile, SourceScan } from './scan-source.ts';
+import { suggestDeployment } from './suggest-deployment.ts';
+
+/** Reading the EXIF of every file on a large card would keep the user waiting; a spread sample tells the same story. */
+const maxSampled = 400;
+const headBytes = 128 * 1024;
+
+async function readHead(file: SourceFile): Promise<Buffer | undefined> {
+  try {
+    const handle = await fs.open(file.absPath, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(headBytes, file.size));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+function spreadSample<T>(items: T[], max: number): T[] {
+  if (items.length <= max) return items;
+  const step = (items.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => items[Math.round(i * step)] as T);
+}
+
+function tallyCameras(metas: MediaMetadata[]): CameraSeen[] {
+  const byKey = new Map<string, CameraSeen>();
+  for (const m of metas) {
+    if (!m.make && !m.model && !m.serialNumber) continue;
+    const key = `${m.make}|${m.model}|${m.serialNumber}`;
+    const seen = byKey.get(key) ?? { make: m.make ?? null, model: m.model ?? null, serialNumber: m.serialNumber ?? null, userLabel: m.userLabel ?? null, files: 0 };
+    seen.files += 1;
+    byKey.set(key, seen);
+  }
+  return [...byKey.values()].sort((a, b) => b.files - a.files);
+}
+
+export async function previewImport(db: Db, scan: SourceScan): Promise<ImportPreview> {
+  const images = scan.files.filter((f) => f.kind.mediaType === 'image');
+  const sample = spreadSample(images, maxSampled);
+  const metas: MediaMetadata[] = [];
+  for (const file of sample) {
+    const head = await readHead(file);
+    if (head && head.length > 0) metas.push(await readMetadata(head, file.mtimeMs));
+  }
+  const times = metas.filter((m) => !m.timeFromFile).map((m) => m.takenAt).sort();
+  const cameras = tallyCameras(metas);
+  const firstTime = times[0] ?? null;
+  const lastTime = times[times.length - 1] ?? null;
+  return {
+    source: scan.root,
+    files: scan.files.length,
+    images: images.length,
+    videos: scan.files.length - images.length,
+    otherFiles: scan.otherFiles,
+    totalBytes: scan.totalBytes,
+    firstTime,
+    lastTime,
+    sampled: sample.length < images.length,
+    filesWithoutExifTime: metas.filter((m) => m.timeFromFile).length,
+    cameras,
+    suggestion: suggestDeployment(listDeployments(db), { firstTime, lastTime, serials: cameras.map((c) => c.serialNumber), labels: cameras.map((c) => c.userLabel) }),
+  };
+}

@@ -1,0 +1,21 @@
+import type { Station } from '../app/station.ts';
+import { ImportRun } from './import-run.ts';
+import { scanSource } from './scan-source.ts';
+
+/** Starts an import in the background of the backend and reports through events; returns its id at once. */
+export async function startImport(station: Station, source: string, deploymentID: string): Promise<number> {
+  const library = station.requireLibrary();
+  const scan = await scanSource(source);
+  const run = new ImportRun(library, scan, deploymentID, { onProgress: (p) => station.emit('ingest.progress', p) });
+  station.imports.set(run.importId, run);
+  station.logger.info('import started', { importId: run.importId, source: scan.root, files: scan.files.length, deploymentID });
+  void run
+    .run()
+    .then((summary) => {
+      station.logger.info('import finished', { importId: run.importId, state: summary.state, imported: summary.imported, duplicates: summary.duplicates, failed: summary.failed.length });
+      station.emit('ingest.finished', summary);
+    })
+    .catch((err: unknown) => station.logger.error('import crashed', err, { importId: run.importId }))
+    .finally(() => station.imports.delete(run.importId));
+  return run.importId;
+}

@@ -1,0 +1,49 @@
+import type { Db } from './db.ts';
+import type { MediaItem, MediaPage } from './contract.ts';
+import { msToLocalTime } from './local-time.ts';
+
+interface MediaRow {
+  mediaID: string;
+  deploymentID: string;
+  fileName: string;
+  filePath: string;
+  mediaType: 'image' | 'video';
+  timestampMs: number;
+  takenAtOriginal: string;
+  timeFromFile: number;
+  cameraMake: string | null;
+  cameraModel: string | null;
+  cameraSerial: string | null;
+  width: number | null;
+  height: number | null;
+  sequenceNo: number | null;
+  sha256: string;
+}
+
+const columns = `media_id AS mediaID, deployment_id AS deploymentID, file_name AS fileName, file_path AS filePath,
+  media_type AS mediaType, timestamp_ms AS timestampMs, taken_at_original AS takenAtOriginal,
+  time_from_file AS timeFromFile, camera_make AS cameraMake, camera_model AS cameraModel,
+  camera_serial AS cameraSerial, width, height, sequence_no AS sequenceNo, sha256`;
+
+function toItem(row: MediaRow): MediaItem {
+  const { timestampMs, takenAtOriginal, timeFromFile, ...rest } = row;
+  return { ...rest, timestamp: msToLocalTime(timestampMs), timestampOriginal: takenAtOriginal, timeFromFile: timeFromFile === 1 };
+}
+
+/** One page of the grid, in time order, with totals so the grid can size its scroll area. */
+export function mediaPage(db: Db, input: { deploymentID?: string | undefined; offset: number; limit: number }): MediaPage {
+  const where = input.deploymentID ? 'WHERE deployment_id = @deploymentID' : '';
+  const params = { deploymentID: input.deploymentID, offset: input.offset, limit: input.limit };
+  const totals = db
+    .prepare(`SELECT COUNT(*) AS total, COUNT(DISTINCT deployment_id || ':' || sequence_no) AS sequences FROM media ${where}`)
+    .get(params) as { total: number; sequences: number };
+  const rows = db
+    .prepare(`SELECT ${columns} FROM media ${where} ORDER BY timestamp_ms, media_pk LIMIT @limit OFFSET @offset`)
+    .all(params) as MediaRow[];
+  return { total: totals.total, sequences: totals.sequences, items: rows.map(toItem) };
+}
+
+export function findMedia(db: Db, mediaID: string): MediaItem | undefined {
+  const row = db.prepare(`SELECT ${columns} FROM media WHERE media_id = ?`).get(mediaID) as MediaRow | undefined;
+  return row ? toItem(row) : undefined;
+}

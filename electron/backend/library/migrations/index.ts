@@ -1,0 +1,7 @@
+import type { Migration } from './migration.ts';
+import { m001Initial } from './001-initial.ts';
+
+/** Every migration in order. A new one is a new numbered file added at the end of this list. */
+export const migrations: readonly Migration[] = [m001Initial];
+
+export const latestVersion = migrations.length;

@@ -1,0 +1,17 @@
+import type { Db } from './db.ts';
+
+/** Library settings with their defaults; stored only when changed. */
+export const settingDefaults = {
+  sequenceGapSeconds: 60,
+} as const;
+
+export type SettingKey = keyof typeof settingDefaults;
+
+export function getNumberSetting(db: Db, key: SettingKey): number {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? Number(row.value) : settingDefaults[key];
+}
+
+export function setSetting(db: Db, key: SettingKey, value: number): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, String(value));
+}
