@@ -1,0 +1,28 @@
+import { Command, CommanderError } from 'commander';
+import { registerDeploymentCommands } from './commands/deployment.ts';
+import { registerImportCommand } from './commands/import.ts';
+import { registerLibraryCommands } from './commands/library.ts';
+import { registerStatusCommand } from './commands/status.ts';
+import { exitCodes } from './output.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('camtrap-station')
+    .description('Camtrap Station: camera-trap libraries from the command line, for unattended stations')
+    .option('--json', 'print results as JSON')
+    .exitOverride();
+  let code: number = exitCodes.ok;
+  const setCode = (c: number) => {
+    code = c;
+  };
+  registerLibraryCommands(program, setCode);
+  registerDeploymentCommands(program, setCode);
+  registerImportCommand(program, setCode);
+  registerStatusCommand(program, setCode);
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+    throw err;
+  }
+  return code;
+}
