@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ServerResponse } from 'node:http';
+import type { Station } from '../app/station.ts';
+import { thumbnailFor } from '../ingest/thumbnails.ts';
+import { findMedia } from '../library/media-queries.ts';
+
+/**
+ * Thumbnails and originals by media ID, for the renderer's <img> tags: the renderer never sees
+ * a file path or a file:// URL. Answers false when the path is not a media route.
+ */
+export async function serveMedia(station: Station, urlPath: string, res: ServerResponse): Promise<boolean> {
+  const match = /^\/media\/(thumb|file)\/([0-9a-f]{16})$/.exec(urlPath);
+  if (!match) return false;
+  const [, kind, mediaID] = match;
+  const library = station.library;
+  const item = library && mediaID ? findMedia(library.db, mediaID) : undefined;
+  if (!library || !item) {
+    res.writeHead(404).end('No such media');
+    return true;
+  }
+  const file = kind === 'thumb' && item.mediaType === 'image' ? await thumbnailFor(library, item.sha256, item.filePath) : path.join(library.paths.root, item.filePath);
+  res.writeHead(200, {
+    'Content-Type': kind === 'thumb' ? 'image/jpeg' : mimeOf(item.fileName),
+    'Cache-Control': 'private, max-age=86400, immutable',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  fs.createReadStream(file).pipe(res);
+  return true;
+}
+
+function mimeOf(name: string): string {
+  const ext = path.extname(name).toLowerCase();
+  return ext === '.png' ? 'image/png' : ext === '.mp4' ? 'video/mp4' : ext === '.mov' ? 'video/quicktime' : ext === '.avi' ? 'video/x-msvideo' : 'image/jpeg';
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LibraryInfo } from '../electron/backend/library/contract.ts';
+import { api } from './api/client.ts';
+import { useCall } from './components/use-call.ts';
+import { ImportPage } from './pages/import/ImportPage.tsx';
+import { LibraryPage } from './pages/library/LibraryPage.tsx';
+import { MediaPage } from './pages/media/MediaPage.tsx';
+import { SettingsPage } from './pages/settings/SettingsPage.tsx';
+import { SetupPage } from './pages/setup/SetupPage.tsx';
+
+type Page = 'media' | 'import' | 'deployments' | 'settings';
+const pages: Page[] = ['media', 'import', 'deployments', 'settings'];
+
+export function App() {
+  const { t } = useTranslation();
+  const current = useCall('library.current', {});
+  const [opened, setOpened] = useState<LibraryInfo | null | undefined>(undefined);
+  const [page, setPage] = useState<Page>('media');
+  const library = opened === undefined ? current.data : opened;
+
+  if (library === undefined) return <p className="muted pad">{t('common.loading')}</p>;
+  if (library === null) return <LibraryPage onOpened={(info) => setOpened(info)} />;
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <h1 className="brand">{t('app.title')}</h1>
+        <span className="muted library-name" title={library.root}>
+          {library.name}
+        </span>
+        <nav className="tabs" role="tablist">
+          {pages.map((p) => (
+            <button key={p} role="tab" aria-selected={page === p} className={page === p ? 'tab active' : 'tab'} onClick={() => setPage(p)} data-testid={`nav-${p}`}>
+              {t(`app.nav.${p}`)}
+            </button>
+          ))}
+        </nav>
+        <button
+          className="link"
+          onClick={() => {
+            void api.call('library.close', {}).then(() => setOpened(null));
+          }}
+        >
+          {t('app.closeLibrary')}
+        </button>
+      </header>
+      <main className="content">
+        {page === 'media' ? <MediaPage /> : null}
+        {page === 'import' ? <ImportPage onShowImages={() => setPage('media')} /> : null}
+        {page === 'deployments' ? <SetupPage /> : null}
+        {page === 'settings' ? <SettingsPage /> : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { Envelope } from '../../electron/backend/rpc/envelope.ts';
+
+export type EventHandler = (event: string, payload: unknown) => void;
+
+/** How the renderer reaches the backend; one implementation per shell (Electron, browser). */
+export interface Transport {
+  call(method: string, input: unknown): Promise<Envelope<unknown>>;
+  subscribe(handler: EventHandler): () => void;
+  mediaUrl(kind: 'thumb' | 'file', mediaID: string): string;
+  /** Where the user can get the day's log: a download link in the browser, a file path under Electron. */
+  logUrl(): string | null;
+}

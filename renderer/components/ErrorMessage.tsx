@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next';
+import type { RpcError } from '../../electron/backend/rpc/envelope.ts';
+
+/** A backend error in plain words, with the log reference when there is one. */
+export function ErrorMessage({ error }: { error: RpcError | undefined }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <div className="error" role="alert" data-testid="error">
+      <p>{error.message}</p>
+      {error.ref ? <p className="muted">{t('app.errorRef', { ref: error.ref })}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export function ProgressBar({ value, max, label }: { value: number; max: number; label: string }) {
+  return <progress className="progress" value={value} max={Math.max(1, max)} aria-label={label} />;
+}

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportProgress } from '../../../electron/backend/ingest/contract.ts';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { formatBytes } from '../../format.ts';
+
+export function ImportProgressView({ progress, onCancel }: { progress: ImportProgress | null; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const p = progress;
+  return (
+    <section className="card" data-testid="import-progress" aria-live="polite">
+      <ProgressBar value={p?.bytesDone ?? 0} max={p?.bytesTotal ?? 1} label={t('import.heading')} />
+      {p ? (
+        <p>
+          {t('import.progress', { done: p.filesDone, total: p.filesTotal, bytesDone: formatBytes(p.bytesDone), bytesTotal: formatBytes(p.bytesTotal), rate: formatBytes(p.bytesPerSecond) })}
+          {p.secondsLeft !== null ? ` · ${t('import.timeLeft', { seconds: p.secondsLeft })}` : null}
+        </p>
+      ) : null}
+      <button onClick={onCancel} data-testid="import-cancel">
+        {t('import.cancel')}
+      </button>
+    </section>
+  );
+}

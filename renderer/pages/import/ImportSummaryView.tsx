@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportFileNote, ImportSummary } from '../../../electron/backend/ingest/contract.ts';
+
+function Notes({ title, notes, testId }: { title: string; notes: ImportFileNote[]; testId: string }) {
+  if (notes.length === 0) return null;
+  return (
+    <details open={notes.length <= 20} data-testid={testId}>
+      <summary>
+        {title}: {notes.length}
+      </summary>
+      <ul>
+        {notes.map((n) => (
+          <li key={n.path}>
+            <code>{n.path}</code>: {n.reason}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export function ImportSummaryView({ summary, onShowImages }: { summary: ImportSummary; onShowImages: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" data-testid="import-summary" role="status">
+      <h3>{t('import.summary')}</h3>
+      <p data-testid="import-state">{t(`import.state.${summary.state}`)}</p>
+      {summary.message ? <p>{summary.message}</p> : null}
+      <dl className="facts">
+        <dt>{t('import.imported')}</dt>
+        <dd data-testid="summary-imported">{summary.imported}</dd>
+        <dt>{t('import.duplicates')}</dt>
+        <dd data-testid="summary-duplicates">{summary.duplicates}</dd>
+        <dt>{t('import.failed')}</dt>
+        <dd data-testid="summary-failed">{summary.failed.length}</dd>
+      </dl>
+      <Notes title={t('import.failed')} notes={summary.failed} testId="summary-failed-list" />
+      <Notes title={t('import.notImported')} notes={summary.notImported} testId="summary-not-imported" />
+      <Notes title={t('import.warnings')} notes={summary.warnings} testId="summary-warnings" />
+      <button onClick={onShowImages} data-testid="see-images">
+        {t('import.seeImages')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LibraryInfo } from '../../../electron/backend/library/contract.ts';
+import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
+import { api } from '../../api/client.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { Field } from '../../components/Field.tsx';
+import { useCall } from '../../components/use-call.ts';
+
+export function LibraryPage({ onOpened }: { onOpened: (info: LibraryInfo) => void }) {
+  const { t } = useTranslation();
+  const recent = useCall('library.recent', {});
+  const [path, setPath] = useState('');
+  const [error, setError] = useState<RpcError | undefined>();
+
+  const go = async (method: 'library.create' | 'library.open', root: string) => {
+    const r = await api.call(method, { path: root });
+    if (r.ok) onOpened(r.value);
+    else setError(r.error);
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void go('library.open', path);
+  };
+
+  return (
+    <div className="start pad">
+      <h1>{t('app.title')}</h1>
+      <h2>{t('library.heading')}</h2>
+      <p className="muted">{t('library.intro')}</p>
+      <form onSubmit={submit} className="row">
+        <Field label={t('library.pathLabel')}>
+          <input value={path} onChange={(e) => setPath(e.target.value)} placeholder={t('library.pathPlaceholder')} data-testid="library-path" autoFocus />
+        </Field>
+        <button type="submit" disabled={!path.trim()} data-testid="library-open">
+          {t('library.open')}
+        </button>
+        <button type="button" disabled={!path.trim()} onClick={() => void go('library.create', path)} data-testid="library-create">
+          {t('library.create')}
+        </button>
+      </form>
+      <ErrorMessage error={error} />
+      <h3>{t('library.recent')}</h3>
+      {recent.data && recent.data.length === 0 ? <p className="muted">{t('library.noRecent')}</p> : null}
+      <ul className="plain">
+        {recent.data?.map((r) => (
+          <li key={r.root}>
+            <button className="link" disabled={!r.exists} onClick={() => void go('library.open', r.root)} aria-label={t('library.openRecent', { root: r.root })}>
+              {r.root}
+            </button>{' '}
+            {r.exists ? null : <span className="muted">{t('library.missing')}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MediaItem } from '../../../electron/backend/library/contract.ts';
+import { api } from '../../api/client.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { useCall } from '../../components/use-call.ts';
+import { groupSequences } from './group-sequences.ts';
+
+const pageSize = 200;
+
+export function MediaPage() {
+  const { t } = useTranslation();
+  const deployments = useCall('deployment.list', {});
+  const [deploymentID, setDeploymentID] = useState('');
+  const page = useCall('media.page', { deploymentID: deploymentID || undefined, offset: 0, limit: pageSize });
+  const [extra, setExtra] = useState<MediaItem[]>([]);
+
+  useEffect(() => setExtra([]), [deploymentID]);
+  const items = [...(page.data?.items ?? []), ...extra];
+  const loadMore = async () => {
+    const r = await api.call('media.page', { deploymentID: deploymentID || undefined, offset: items.length, limit: pageSize });
+    if (r.ok) setExtra([...extra, ...r.value.items]);
+  };
+
+  return (
+    <div className="pad">
+      <div className="row">
+        <h2>{t('media.heading')}</h2>
+        <select value={deploymentID} onChange={(e) => setDeploymentID(e.target.value)} aria-label={t('import.deployment')} data-testid="media-deployment">
+          <option value="">{t('media.allDeployments')}</option>
+          {deployments.data?.map((d) => (
+            <option key={d.deploymentID} value={d.deploymentID}>
+              {d.deploymentID} · {d.locationName}
+            </option>
+          ))}
+        </select>
+        {page.data ? (
+          <span className="muted" data-testid="media-count">
+            {t('media.count', { total: page.data.total, sequences: page.data.sequences })}
+          </span>
+        ) : null}
+      </div>
+      <ErrorMessage error={page.error} />
+      {page.data?.total === 0 ? <p className="muted">{t('media.empty')}</p> : null}
+      <div className="sequences" data-testid="media-grid">
+        {groupSequences(items).map((g) => (
+          <section key={g.key} className="sequence" data-testid="sequence">
+            <h3 className="sequence-title">
+              {t('media.sequence', { n: g.sequenceNo })} · {g.deploymentID} ·{' '}
+              <span className="muted">{t('media.sequenceInfo', { count: g.items.length, from: g.items[0]?.timestamp, to: g.items[g.items.length - 1]?.timestamp })}</span>
+            </h3>
+            <ul className="grid">
+              {g.items.map((m) => (
+                <li key={m.mediaID} className="tile" data-testid="tile">
+                  <img src={api.mediaUrl('thumb', m.mediaID)} alt={m.fileName} loading="lazy" width={160} height={112} />
+                  <span className="tile-caption" data-testid="tile-time" title={m.timeFromFile ? t('media.noExifTime') : m.cameraSerial ?? ''}>
+                    {m.timestamp}
+                    {m.timeFromFile ? ' *' : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+      {page.data && items.length < page.data.total ? (
+        <button onClick={() => void loadMore()} data-testid="media-more">
+          {t('media.more')}
+        </button>
+      ) : null}
+    </div>
+  );
+}

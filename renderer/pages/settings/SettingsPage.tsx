@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
+import { api } from '../../api/client.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { Field } from '../../components/Field.tsx';
+import { useCall } from '../../components/use-call.ts';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const info = useCall('library.current', {});
+  const log = useCall('app.log', { lines: 200 });
+  const [gap, setGap] = useState('');
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<RpcError | undefined>();
+  useEffect(() => {
+    if (info.data) setGap(String(info.data.sequenceGapSeconds));
+  }, [info.data]);
+
+  const save = async () => {
+    const r = await api.call('library.setSequenceGap', { seconds: Number(gap) });
+    setSaved(r.ok);
+    setError(r.ok ? undefined : r.error);
+  };
+  const logUrl = api.logUrl();
+
+  return (
+    <div className="pad">
+      <h2>{t('settings.heading')}</h2>
+      <div className="row">
+        <Field label={t('settings.sequenceGap')}>
+          <input value={gap} onChange={(e) => setGap(e.target.value)} inputMode="numeric" size={5} data-testid="sequence-gap" />
+        </Field>
+        <button onClick={() => void save()}>{t('settings.save')}</button>
+        {saved ? <span role="status">{t('settings.saved')}</span> : null}
+      </div>
+      <ErrorMessage error={error} />
+      <h3>{t('settings.log')}</h3>
+      <p className="muted">{t('settings.logHelp')}</p>
+      {log.data ? <p>{t('settings.logFile', { file: log.data.file })}</p> : null}
+      {logUrl ? (
+        <a href={logUrl} download>
+          {t('settings.downloadLog')}
+        </a>
+      ) : null}
+      <pre className="log" data-testid="log-lines">
+        {log.data?.lines.join('\n')}
+      </pre>
+    </div>
+  );
+}

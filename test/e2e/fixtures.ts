@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface ServedStation {
+  openUrl: string;
+  dataDir: string;
+  workDir: string;
+  process: ChildProcess;
+}
+
+/** Starts browser mode with a fresh data folder and waits for the one-time link it prints. */
+export async function startStation(workDir: string): Promise<ServedStation> {
+  const dataDir = path.join(workDir, 'app-data');
+  const child = spawn(process.execPath, ['build/scripts/serve.mjs', '--port', '0'], {
+    env: { ...process.env, CAMTRAP_DATA_DIR: dataDir, CAMTRAP_VOLUME_ROOTS: path.join(workDir, 'volumes') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));
+  });
+  return { openUrl, dataDir, workDir, process: child };
+}
+
+export const test = base.extend<{ station: ServedStation }>({
+  station: async ({}, use) => {
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'camtrap-e2e-'));
+    const station = await startStation(workDir);
+    await use(station);
+    station.process.kill('SIGTERM');
+    fs.rmSync(workDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { heronDeployment } from '../support/heron-deployment.ts';
+import { heronMedia } from '../support/shared.ts';
+import { expect, test } from './fixtures.ts';
+import { ImportScreen, LibraryScreen, Navigation, SetupScreen } from './pages/app-pages.ts';
+
+test('create a library, add 62c200a9, import the heron card, see the grid, import again', async ({ page, station }, testInfo) => {
+  const shot = async (name: string) => {
+    const file = testInfo.outputPath(`${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    await testInfo.attach(name, { path: file, contentType: 'image/png' });
+  };
+  const { location, deployment } = heronDeployment();
+
+  await page.goto(station.openUrl);
+  await new LibraryScreen(page).create(path.join(station.workDir, 'library'));
+  const nav = new Navigation(page);
+  await expect(page.getByTestId('nav-media')).toBeVisible();
+
+  await nav.go('deployments');
+  const setup = new SetupScreen(page);
+  await setup.addLocation(location);
+  await expect(page.getByTestId('locations')).toContainText(location.locationName);
+  await setup.addDeployment(deployment);
+  await expect(page.getByTestId('deployments')).toContainText('62c200a9');
+  await shot('01-deployments');
+
+  await nav.go('import');
+  const importer = new ImportScreen(page);
+  await importer.preview(heronMedia());
+  const preview = page.getByTestId('preview');
+  await expect(preview).toContainText('10 files');
+  await expect(page.getByTestId('preview-dates')).toContainText('2021-04-11 20:43:09 – 2021-04-11 20:43:15');
+  await expect(page.getByTestId('preview-cameras')).toContainText('RECONYX HYPERFIRE 2 COVERT, serial H2RXEM06043616');
+  await expect(page.getByTestId('import-deployment')).toHaveValue('62c200a9');
+  await expect(page.getByTestId('suggestion')).toContainText("card's dates");
+  await shot('02-preview');
+
+  await importer.start();
+  await expect(importer.summary()).toBeVisible();
+  await expect(page.getByTestId('summary-imported')).toHaveText('10');
+  await expect(page.getByTestId('summary-duplicates')).toHaveText('0');
+  await expect(page.getByTestId('summary-failed')).toHaveText('0');
+  await shot('03-summary');
+
+  await page.getByTestId('see-images').click();
+  await expect(page.getByTestId('media-count')).toHaveText('10 images in 1 sequences');
+  await expect(page.getByTestId('sequence')).toHaveCount(1);
+  await expect(page.getByTestId('tile')).toHaveCount(10);
+  const times = await page.getByTestId('tile-time').allTextContents();
+  expect(times[0]).toBe('2021-04-11 20:43:09');
+  expect(times.every((t) => t.startsWith('2021-04-11 20:43:'))).toBe(true);
+  await expect(page.getByTestId('tile-time').first()).toHaveAttribute('title', 'H2RXEM06043616');
+  // Every thumbnail decoded: the browser got real JPEGs from the backend route.
+  await expect.poll(() => page.locator('[data-testid=tile] img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBe(10);
+  await shot('04-grid');
+
+  await nav.go('import');
+  await importer.preview(heronMedia());
+  await importer.start();
+  await expect(page.getByTestId('summary-imported')).toHaveText('0');
+  await expect(page.getByTestId('summary-duplicates')).toHaveText('10');
+  await shot('05-second-import');
+});

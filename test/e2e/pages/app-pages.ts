@@ -1,0 +1,54 @@
+import type { Page } from '@playwright/test';
+
+/** Page objects: what a person does on each screen, in the words of the screen. */
+export class LibraryScreen {
+  constructor(private readonly page: Page) {}
+  async create(dir: string) {
+    await this.page.getByTestId('library-path').fill(dir);
+    await this.page.getByTestId('library-create').click();
+  }
+}
+
+export class Navigation {
+  constructor(private readonly page: Page) {}
+  go(tab: 'media' | 'import' | 'deployments' | 'settings') {
+    return this.page.getByTestId(`nav-${tab}`).click();
+  }
+}
+
+export class SetupScreen {
+  constructor(private readonly page: Page) {}
+  async addLocation(l: { locationID: string; locationName: string; latitude: number; longitude: number }) {
+    const form = this.page.getByTestId('location-form');
+    await form.locator('[name=locationID]').fill(l.locationID);
+    await form.locator('[name=locationName]').fill(l.locationName);
+    await form.locator('[name=latitude]').fill(String(l.latitude));
+    await form.locator('[name=longitude]').fill(String(l.longitude));
+    await form.getByRole('button').click();
+  }
+  async addDeployment(d: { deploymentID: string; locationID: string; deploymentStart: string; deploymentEnd: string; cameraID: string; cameraModel: string; cameraHeight: number }) {
+    const form = this.page.getByTestId('deployment-form');
+    await form.locator('[name=deploymentID]').fill(d.deploymentID);
+    await form.locator('[name=locationID]').selectOption(d.locationID);
+    await form.locator('[name=deploymentStart]').fill(d.deploymentStart);
+    await form.locator('[name=deploymentEnd]').fill(d.deploymentEnd);
+    await form.locator('[name=cameraID]').fill(d.cameraID);
+    await form.locator('[name=cameraModel]').fill(d.cameraModel);
+    await form.locator('[name=cameraHeight]').fill(String(d.cameraHeight));
+    await form.getByRole('button', { name: /add deployment/i }).click();
+  }
+}
+
+export class ImportScreen {
+  constructor(readonly page: Page) {}
+  async preview(folder: string) {
+    await this.page.getByTestId('import-source').fill(folder);
+    await this.page.getByTestId('import-preview').click();
+  }
+  start() {
+    return this.page.getByTestId('import-start').click();
+  }
+  summary() {
+    return this.page.getByTestId('import-summary');
+  }
+}
