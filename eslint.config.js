@@ -13,7 +13,7 @@ const rendererForbidden = {
   ],
   patterns: [
     { group: ['node:*', 'fs', 'fs/*', 'path', 'child_process', 'os', 'crypto', 'http', 'net'], message: 'Node modules are not available in the sandboxed renderer.' },
-    { group: ['**/electron/backend/**', '!**/electron/backend/**/contract', '!**/electron/backend/**/contract.ts', '!**/electron/backend/rpc/envelope', '!**/electron/backend/rpc/envelope.ts'], message: 'The renderer may import only contract modules from the backend.' },
+    { regex: 'electron/backend/(?!(.+/)?contract\\.ts$|rpc/envelope\\.ts$)', message: 'The renderer may import only contract modules (and the error envelope) from the backend.' },
   ],
 };
 

@@ -37,6 +37,8 @@ export async function startStation(workDir: string): Promise<ServedStation> {
 }
 
 export const test = base.extend<{ station: ServedStation }>({
+  // Playwright reads a fixture's dependencies from its destructuring pattern: this one has none.
+  // eslint-disable-next-line no-empty-pattern
   station: async ({}, use) => {
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'camtrap-e2e-'));
     const station = await startStation(workDir);

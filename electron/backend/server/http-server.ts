@@ -30,8 +30,8 @@ const loginHelp = `<!doctype html><meta charset="utf-8"><title>Camtrap Station</
  * Browser mode: the app's pages, its media and its RPC on 127.0.0.1 only. Every request needs the
  * session that the one-time link opens; the WebSocket also checks that it is opened by our own page.
  */
-export async function startHttpServer(station: Station, options: { staticDir: string; port?: number }): Promise<RunningServer> {
-  const auth = new SessionAuth();
+export async function startHttpServer(station: Station, options: { staticDir: string; port?: number; internalSecret?: string }): Promise<RunningServer> {
+  const auth = new SessionAuth(options.internalSecret ?? null);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const cookie = auth.redeem(url.searchParams.get('token'));

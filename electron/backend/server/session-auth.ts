@@ -12,6 +12,9 @@ export class SessionAuth {
   private token: string | null = crypto.randomBytes(24).toString('base64url');
   private readonly sessions = new Set<string>();
 
+  /** Under Electron, main fetches media for its station-media:// protocol with this secret instead of a cookie. */
+  constructor(private readonly internalSecret: string | null = null) {}
+
   get oneTimeToken(): string | null {
     return this.token;
   }
@@ -26,6 +29,8 @@ export class SessionAuth {
   }
 
   isAuthenticated(req: IncomingMessage): boolean {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (this.internalSecret && bearer && safeEqual(bearer, this.internalSecret)) return true;
     const value = parseCookies(req.headers.cookie ?? '')[cookieName];
     return value !== undefined && this.sessions.has(value);
   }

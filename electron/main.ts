@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, MessageChannelMain, utilityProcess, type UtilityProcess } from 'electron';
+import { handleProtocols, registerSchemes } from './protocol.ts';
+import { appOrigin, applySecurityRules, isTrustedSender } from './security.ts';
+
+// Main only makes windows, wires ports and applies the rules: the library, files and jobs live
+// in the backend utilityProcess, so a long import never freezes a window.
+let backend: UtilityProcess | null = null;
+let media: { port: number; secret: string } | null = null;
+let window: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerSchemes();
+  applySecurityRules();
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  app.whenReady().then(start);
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => backend?.kill());
+}
+
+function startBackend(): UtilityProcess {
+  const child = utilityProcess.fork(path.join(__dirname, 'backend.cjs'), [], {
+    serviceName: 'Camtrap Station backend',
+    env: { ...process.env, CAMTRAP_DATA_DIR: process.env.CAMTRAP_DATA_DIR ?? app.getPath('userData') },
+  });
+  child.on('message', (m: { type?: string; port?: number; secret?: string }) => {
+    if (m.type === 'media-server' && typeof m.port === 'number' && typeof m.secret === 'string') media = { port: m.port, secret: m.secret };
+  });
+  return child;
+}
+
+function start(): void {
+  backend = startBackend();
+  handleProtocols(path.join(__dirname, '..', 'dist', 'renderer'), () => media);
+  window = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Camtrap Station',
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  ipcMain.on('station:ready', (event) => {
+    if (!backend || !isTrustedSender(event.senderFrame?.url, event.sender, window?.webContents)) return;
+    const { port1, port2 } = new MessageChannelMain();
+    backend.postMessage({ type: 'renderer' }, [port1]);
+    event.sender.postMessage('station:port', null, [port2]);
+  });
+  void window.loadURL(`${appOrigin}/index.html`);
+}

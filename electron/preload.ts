@@ -1,0 +1,44 @@
+import { contextBridge, ipcRenderer } from 'electron';
+
+// The preload holds the MessagePort to the backend and exposes two functions, nothing else:
+// the page never touches ipcRenderer, the port or Node.
+type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+
+let port: MessagePort | null = null;
+let nextId = 1;
+const queue: string[] = [];
+const pending = new Map<number, (e: Envelope) => void>();
+const handlers = new Set<(event: string, payload: unknown) => void>();
+
+ipcRenderer.on('station:port', (event) => {
+  const [received] = event.ports;
+  if (!received) return;
+  port = received;
+  port.onmessage = (message: MessageEvent<{ id?: number; result?: Envelope; event?: string; payload?: unknown }>) => {
+    const data = message.data;
+    if (typeof data.id === 'number' && data.result) {
+      pending.get(data.id)?.(data.result);
+      pending.delete(data.id);
+    } else if (typeof data.event === 'string') {
+      for (const h of handlers) h(data.event, data.payload);
+    }
+  };
+  port.start();
+  for (const m of queue.splice(0)) port.postMessage(JSON.parse(m));
+});
+ipcRenderer.send('station:ready');
+
+contextBridge.exposeInMainWorld('station', {
+  call: (method: string, input: unknown) =>
+    new Promise<Envelope>((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      const message = { id, method: String(method), input: JSON.parse(JSON.stringify(input ?? {})) as unknown };
+      if (port) port.postMessage(message);
+      else queue.push(JSON.stringify(message));
+    }),
+  subscribe: (handler: (event: string, payload: unknown) => void) => {
+    handlers.add(handler);
+    return () => handlers.delete(handler);
+  },
+});
