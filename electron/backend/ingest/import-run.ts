@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { getDeployment } from '../library/deployments.ts';
@@ -19,6 +20,7 @@ import { describeSourceError } from './source-errors.ts';
 
 /** Files copied at once: enough to keep the disk and the hash busy while another waits on fsync. */
 const concurrency = 8;
+const reserveFileBytes = 4 * 1024 * 1024;
 
 interface Stop {
   state: Exclude<ImportState, 'running' | 'done'>;
@@ -42,6 +44,8 @@ export class ImportRun {
   private readonly startedAt = Date.now();
   private lastProgressAt = 0;
   private readonly clockOffsetSeconds: number;
+  /** Space held back so that, when the disk fills, the import can still record how it stopped. */
+  private readonly reserve: string;
 
   constructor(
     private readonly library: Library,
@@ -62,6 +66,8 @@ export class ImportRun {
         `Not enough free space: the card holds ${formatBytes(scan.totalBytes)} and the library disk has ${formatBytes(free)} free. Free some space or choose a library on a larger disk. Nothing was copied.`,
       );
     }
+    this.reserve = path.join(library.paths.root, '.import-reserve');
+    fsSync.writeFileSync(this.reserve, Buffer.alloc(reserveFileBytes));
     this.recorder = mediaRecorder(db);
     this.importId = Number(
       db.prepare("INSERT INTO imports (deployment_id, source_root, state, started_at) VALUES (?, ?, 'running', ?)").run(deploymentID, scan.root, nowIso())
@@ -92,6 +98,7 @@ export class ImportRun {
     } catch (err) {
       this.stop ??= { state: 'failed', message: `The import stopped: ${(err as Error).message}`, reasonForRest: 'import stopped' };
     }
+    this.releaseReserve();
     this.reportProgress(true);
     this.library.db
       .prepare('UPDATE imports SET state = ?, message = ?, finished_at = ? WHERE import_id = ?')
@@ -116,12 +123,15 @@ export class ImportRun {
       });
       if (copied.size === 0) return this.fail(file, 'The file is empty (0 bytes): the camera or the card did not finish writing it.');
       if (!contentMatches(file.kind, copied.head)) {
-        return this.fail(file, `The file is not a ${file.kind.mime} file, although its name says so: it was left on the card.`);
+        return this.fail(file, `The file is not a ${file.kind.label}, although its name says so: it was left on the card.`);
       }
       if (this.hashesInFlight.has(copied.sha256) || this.recorder.hashKnown(copied.sha256) !== undefined) return this.duplicate(file, copied.sha256);
       this.hashesInFlight.add(copied.sha256);
       try {
-        keepPartial = await this.placeAndRecord(file, partial, copied);
+        keepPartial = await this.placeAndRecord(file, partial, copied).catch((err: unknown) => {
+          // Anything failing from here on is on the library's side: a folder, the rename, the database.
+          throw err instanceof CopyError ? err : new CopyError('destination', err as NodeJS.ErrnoException);
+        });
       } finally {
         this.hashesInFlight.delete(copied.sha256);
       }
@@ -175,12 +185,13 @@ export class ImportRun {
 
   private async handleError(file: SourceFile, err: unknown): Promise<void> {
     if (err instanceof CopyError && err.side === 'destination') {
-      if (err.errno.code === 'ENOSPC' || err.errno.code === 'EDQUOT') {
+      if (err.errno.code === 'ENOSPC' || err.errno.code === 'EDQUOT' || err.errno.code === 'SQLITE_FULL') {
         this.stop ??= {
           state: 'disk-full',
           message: 'The library disk is full. The import stopped; every file copied so far is complete and kept. Free some space and import the card again to finish.',
           reasonForRest: 'disk full',
         };
+        this.releaseReserve();
         this.recorder.addItem(this.importId, file.relPath, 'not-imported', 'disk full');
         return;
       }
@@ -189,7 +200,7 @@ export class ImportRun {
       return;
     }
     const cause = err instanceof CopyError ? err.errno : (err as NodeJS.ErrnoException);
-    if (!(await sourceStillThere(this.scan.root))) {
+    if (!(await sourceStillThere(file))) {
       this.stop ??= {
         state: 'source-lost',
         message: 'The card was removed or stopped answering. Files copied before that are kept; insert the card again and import it to finish.',
@@ -199,6 +210,10 @@ export class ImportRun {
       return;
     }
     this.fail(file, describeSourceError(cause));
+  }
+
+  private releaseReserve(): void {
+    fsSync.rmSync(this.reserve, { force: true });
   }
 
   private reportProgress(final: boolean): void {
@@ -219,9 +234,10 @@ export class ImportRun {
   }
 }
 
-async function sourceStillThere(root: string): Promise<boolean> {
+/** A card that was pulled takes the file's folder with it; a single bad file leaves its folder readable. */
+async function sourceStillThere(file: SourceFile): Promise<boolean> {
   try {
-    await fs.readdir(root);
+    await fs.readdir(path.dirname(file.absPath));
     return true;
   } catch {
     return false;

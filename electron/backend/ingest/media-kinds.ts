@@ -3,17 +3,19 @@ import path from 'node:path';
 export interface MediaKind {
   mediaType: 'image' | 'video';
   mime: string;
+  /** What a person calls it, for messages. */
+  label: string;
 }
 
 const kinds: Record<string, MediaKind> = {
-  '.jpg': { mediaType: 'image', mime: 'image/jpeg' },
-  '.jpeg': { mediaType: 'image', mime: 'image/jpeg' },
-  '.png': { mediaType: 'image', mime: 'image/png' },
-  '.tif': { mediaType: 'image', mime: 'image/tiff' },
-  '.tiff': { mediaType: 'image', mime: 'image/tiff' },
-  '.mp4': { mediaType: 'video', mime: 'video/mp4' },
-  '.mov': { mediaType: 'video', mime: 'video/quicktime' },
-  '.avi': { mediaType: 'video', mime: 'video/x-msvideo' },
+  '.jpg': { mediaType: 'image', mime: 'image/jpeg', label: 'JPEG image' },
+  '.jpeg': { mediaType: 'image', mime: 'image/jpeg', label: 'JPEG image' },
+  '.png': { mediaType: 'image', mime: 'image/png', label: 'PNG image' },
+  '.tif': { mediaType: 'image', mime: 'image/tiff', label: 'TIFF image' },
+  '.tiff': { mediaType: 'image', mime: 'image/tiff', label: 'TIFF image' },
+  '.mp4': { mediaType: 'video', mime: 'video/mp4', label: 'MP4 video' },
+  '.mov': { mediaType: 'video', mime: 'video/quicktime', label: 'QuickTime video' },
+  '.avi': { mediaType: 'video', mime: 'video/x-msvideo', label: 'AVI video' },
 };
 
 export function mediaKindOf(fileName: string): MediaKind | undefined {
