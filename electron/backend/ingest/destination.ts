@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Db } from '../library/db.ts';
 
 /**
  * Where a file from a card goes: media/<deployment>/<path on the card>, so people can browse
@@ -8,14 +7,19 @@ import type { Db } from '../library/db.ts';
  * A file at the name with no row in the database is a copy that a crash left before its row
  * was written: it is replaced, since the new copy was verified just now.
  */
-export function chooseDestination(db: Db, mediaRoot: string, deploymentID: string, relPath: string, reserved: Set<string>): { relative: string; absolute: string } {
+export function chooseDestination(
+  pathTaken: (relative: string) => boolean,
+  mediaRoot: string,
+  deploymentID: string,
+  relPath: string,
+  reserved: Set<string>,
+): { relative: string; absolute: string } {
   const ext = path.posix.extname(relPath);
   const stem = relPath.slice(0, relPath.length - ext.length);
-  const taken = db.prepare('SELECT 1 FROM media WHERE file_path = ?');
   for (let n = 1; ; n += 1) {
     const candidate = n === 1 ? relPath : `${stem} (${n})${ext}`;
     const relative = `media/${deploymentID}/${candidate}`;
-    if (reserved.has(relative) || taken.get(relative)) continue;
+    if (reserved.has(relative) || pathTaken(relative)) continue;
     return { relative, absolute: path.join(mediaRoot, deploymentID, ...candidate.split('/')) };
   }
 }

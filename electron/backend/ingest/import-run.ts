@@ -8,7 +8,8 @@ import { regroupSequences } from '../library/media-times.ts';
 import type { Library } from '../library/open-library.ts';
 import { StationError } from '../rpc/envelope.ts';
 import type { ImportProgress, ImportState, ImportSummary } from './contract.ts';
-import { CopyError, copyWithHash, syncDirectory } from './copy-with-hash.ts';
+import { CopyError, sharedCopyPool, type CopiedFile, type CopyPool } from './copy-pool.ts';
+import { DirectorySyncer } from './directory-sync.ts';
 import { chooseDestination } from './destination.ts';
 import { freeBytes, reserveBytes } from './disk-space.ts';
 import { importSummary } from './import-summary.ts';
@@ -18,8 +19,8 @@ import { mediaRecorder } from './record-media.ts';
 import type { SourceFile, SourceScan } from './scan-source.ts';
 import { describeSourceError } from './source-errors.ts';
 
-/** Files copied at once: enough to keep the disk and the hash busy while another waits on fsync. */
-const concurrency = 8;
+/** Files in hand at once: enough to keep every copy thread busy while the main thread records. */
+const concurrency = 16;
 const reserveFileBytes = 4 * 1024 * 1024;
 
 interface Stop {
@@ -46,6 +47,9 @@ export class ImportRun {
   private readonly clockOffsetSeconds: number;
   /** Space held back so that, when the disk fills, the import can still record how it stopped. */
   private readonly reserve: string;
+  private readonly directories = new DirectorySyncer();
+  private readonly createdDirectories = new Set<string>();
+  private pool: CopyPool | undefined;
 
   constructor(
     private readonly library: Library,
@@ -81,6 +85,7 @@ export class ImportRun {
 
   async run(): Promise<ImportSummary> {
     const queue = [...this.scan.files];
+    this.pool = sharedCopyPool();
     const worker = async () => {
       for (let file = queue.shift(); file; file = queue.shift()) {
         if (this.stop) {
@@ -112,13 +117,13 @@ export class ImportRun {
     try {
       if (this.recorder.probablyKnown(this.deploymentID, file)) {
         // Re-reading a card: hash without writing, so a second import costs only reads.
-        const probe = await copyWithHash(file.absPath, null, () => undefined);
+        const probe = await this.copier().copy(file.absPath, null, () => undefined);
         if (this.recorder.hashKnown(probe.sha256) !== undefined) {
           this.counts.bytesDone += file.size;
           return this.duplicate(file, probe.sha256);
         }
       }
-      const copied = await copyWithHash(file.absPath, partial, (n) => {
+      const copied = await this.copier().copy(file.absPath, partial, (n) => {
         this.counts.bytesDone += n;
       });
       if (copied.size === 0) return this.fail(file, 'The file is empty (0 bytes): the camera or the card did not finish writing it.');
@@ -142,19 +147,23 @@ export class ImportRun {
     }
   }
 
-  private async placeAndRecord(file: SourceFile, partial: string, copied: Awaited<ReturnType<typeof copyWithHash>>): Promise<boolean> {
+  private async placeAndRecord(file: SourceFile, partial: string, copied: CopiedFile): Promise<boolean> {
     const meta = file.kind.mediaType === 'image' ? await readMetadata(copied.head, file.mtimeMs) : { takenAt: fileTime(file.mtimeMs), timeFromFile: true };
     const truncated = file.kind.mime === 'image/jpeg' && jpegIsTruncated(copied.tail);
     const warnings = [
       truncated ? 'The JPEG is cut off (no end marker): imported as it is; part of the picture may be grey.' : null,
       meta.timeFromFile ? 'No capture time in the file: the file time was used.' : null,
     ].filter((w): w is string => w !== null);
-    const dest = chooseDestination(this.library.db, this.library.paths.media, this.deploymentID, file.relPath, this.reserved);
+    const dest = chooseDestination(this.recorder.pathTaken, this.library.paths.media, this.deploymentID, file.relPath, this.reserved);
     this.reserved.add(dest.relative);
     try {
-      await fs.mkdir(path.dirname(dest.absolute), { recursive: true });
+      const folder = path.dirname(dest.absolute);
+      if (!this.createdDirectories.has(folder)) {
+        await fs.mkdir(folder, { recursive: true });
+        this.createdDirectories.add(folder);
+      }
       await fs.rename(partial, dest.absolute);
-      await syncDirectory(path.dirname(dest.absolute));
+      await this.directories.sync(folder);
       this.recorder.addMedia({
         importId: this.importId,
         deploymentID: this.deploymentID,
@@ -171,6 +180,11 @@ export class ImportRun {
     }
     this.counts.imported += 1;
     return true;
+  }
+
+  private copier(): CopyPool {
+    if (!this.pool) throw new Error('the import has not started');
+    return this.pool;
   }
 
   private duplicate(file: SourceFile, sha256: string): void {

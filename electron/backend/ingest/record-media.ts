@@ -33,6 +33,7 @@ export function mediaRecorder(db: Db) {
   );
   const findHash = db.prepare('SELECT media_pk AS pk FROM media WHERE sha256 = ?');
   const findSameSource = db.prepare('SELECT 1 FROM media WHERE deployment_id = ? AND source_path = ? AND size = ?');
+  const findPath = db.prepare('SELECT 1 FROM media WHERE file_path = ?');
 
   const addMedia = db.transaction((row: NewMediaRow): number => {
     const takenAtMs = localTimeToMs(row.meta.takenAt);
@@ -72,6 +73,7 @@ export function mediaRecorder(db: Db) {
     addItem: (importId: number, sourcePath: string, status: ItemStatus, reason: string | null, mediaPk: number | null = null) =>
       insertItem.run(importId, sourcePath, status, reason, mediaPk),
     hashKnown: (sha256: string) => (findHash.get(sha256) as { pk: number } | undefined)?.pk,
+    pathTaken: (relative: string) => findPath.get(relative) !== undefined,
     probablyKnown: (deploymentID: string, file: SourceFile) => findSameSource.get(deploymentID, file.relPath, file.size) !== undefined,
   };
 }
