@@ -36,19 +36,21 @@ export class CopyPool {
   private readonly busy = new Map<Worker, Job>();
   private readonly queue: Job[] = [];
   private nextId = 1;
-  private readonly workers: Worker[];
+  private readonly workers = new Set<Worker>();
 
   /** More threads than cores: a thread waiting on a flush leaves its core to another. */
   constructor(size = Math.min(8, Math.max(4, os.availableParallelism() * 2))) {
-    this.workers = Array.from({ length: size }, () => {
-      const worker = startWorker(new URL('./copy-worker.ts', import.meta.url));
-      worker.on('message', (reply: CopyReply) => this.onReply(worker, reply));
-      worker.on('error', (err) => this.onCrash(worker, err));
-      // An idle thread must not keep a CLI process alive; a busy one must (see pump and onReply).
-      worker.unref();
-      this.idle.push(worker);
-      return worker;
-    });
+    for (let i = 0; i < size; i += 1) this.addWorker();
+  }
+
+  private addWorker(): void {
+    const worker = startWorker(new URL('./copy-worker.ts', import.meta.url));
+    worker.on('message', (reply: CopyReply) => this.onReply(worker, reply));
+    worker.on('error', (err) => this.onCrash(worker, err));
+    // An idle thread must not keep a CLI process alive; a busy one must (see pump and onReply).
+    worker.unref();
+    this.workers.add(worker);
+    this.idle.push(worker);
   }
 
   /** Copies source to destination (or only hashes it when destination is null). */
@@ -60,7 +62,7 @@ export class CopyPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all([...this.workers].map((w) => w.terminate()));
   }
 
   private pump(): void {
@@ -93,10 +95,16 @@ export class CopyPool {
     this.pump();
   }
 
+  /** A thread that died fails its file, not the pool: it is replaced and the queue goes on. */
   private onCrash(worker: Worker, err: Error): void {
     const job = this.busy.get(worker);
     this.busy.delete(worker);
+    this.workers.delete(worker);
+    const idleAt = this.idle.indexOf(worker);
+    if (idleAt !== -1) this.idle.splice(idleAt, 1);
     job?.reject(new CopyError('destination', err));
+    this.addWorker();
+    this.pump();
   }
 }
 

@@ -85,7 +85,6 @@ export class ImportRun {
 
   async run(): Promise<ImportSummary> {
     const queue = [...this.scan.files];
-    this.pool = sharedCopyPool();
     const worker = async () => {
       for (let file = queue.shift(); file; file = queue.shift()) {
         if (this.stop) {
@@ -98,10 +97,12 @@ export class ImportRun {
       }
     };
     try {
+      this.pool = sharedCopyPool();
       await Promise.all(Array.from({ length: concurrency }, worker));
       regroupSequences(this.library.db, this.deploymentID);
     } catch (err) {
       this.stop ??= { state: 'failed', message: `The import stopped: ${(err as Error).message}`, reasonForRest: 'import stopped' };
+      for (const file of queue.splice(0)) this.recorder.addItem(this.importId, file.relPath, 'not-imported', this.stop.reasonForRest);
     }
     this.releaseReserve();
     this.reportProgress(true);

@@ -19,7 +19,7 @@ function compileWorker(file: string): string {
   const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
   const result = buildSync({ entryPoints: [file], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' });
   const code = result.outputFiles[0]?.text ?? '';
-  const out = path.join(os.tmpdir(), 'camtrap-station-workers', `${path.basename(file, '.ts')}-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
+  const out = path.join(os.tmpdir(), `camtrap-station-workers-${process.getuid?.() ?? 'user'}`, `${path.basename(file, '.ts')}-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
   if (!fs.existsSync(out)) {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     const tmp = `${out}.${process.pid}.tmp`;
