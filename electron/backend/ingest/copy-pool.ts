@@ -22,6 +22,8 @@ export class CopyError extends Error {
   }
 }
 
+const maxRestarts = 16;
+
 interface Job {
   request: CopyRequest;
   onBytes: (n: number) => void;
@@ -37,6 +39,7 @@ export class CopyPool {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private readonly workers = new Set<Worker>();
+  private restarts = 0;
 
   /** More threads than cores: a thread waiting on a flush leaves its core to another. */
   constructor(size = Math.min(8, Math.max(4, os.availableParallelism() * 2))) {
@@ -103,8 +106,14 @@ export class CopyPool {
     const idleAt = this.idle.indexOf(worker);
     if (idleAt !== -1) this.idle.splice(idleAt, 1);
     job?.reject(new CopyError('destination', err));
-    this.addWorker();
-    this.pump();
+    this.restarts += 1;
+    if (this.restarts <= maxRestarts) {
+      this.addWorker();
+      this.pump();
+    } else if (this.workers.size === 0) {
+      // Threads that cannot even start would fail every file: say so once for each.
+      for (const queued of this.queue.splice(0)) queued.reject(new CopyError('destination', err));
+    }
   }
 }
 
