@@ -6,7 +6,7 @@ import type { Volume } from './contract.ts';
 export function volumeRoots(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): { roots: string[]; depth: number[] } {
   if (env.CAMTRAP_VOLUME_ROOTS) {
     const roots = env.CAMTRAP_VOLUME_ROOTS.split(path.delimiter).filter(Boolean);
-    return { roots, depth: roots.map(() => 1) };
+    return { roots, depth: roots.map(() => 2) };
   }
   if (platform === 'darwin') return { roots: ['/Volumes'], depth: [1] };
   if (platform === 'win32') {

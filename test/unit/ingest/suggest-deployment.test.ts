@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Deployment } from '../../../electron/backend/library/contract.ts';
+import { suggestDeployment } from '../../../electron/backend/ingest/suggest-deployment.ts';
+
+const deployment = (id: string, start: string, end: string, cameraID: string | null): Deployment => ({
+  deploymentID: id,
+  locationID: 'l',
+  locationName: 'l',
+  latitude: 0,
+  longitude: 0,
+  deploymentStart: start,
+  deploymentEnd: end,
+  cameraID,
+  cameraModel: null,
+  cameraHeight: null,
+  baitUse: null,
+  deploymentComments: null,
+  clockOffsetSeconds: 0,
+  mediaCount: 0,
+});
+
+describe('which deployment a card belongs to', () => {
+  const card = { firstTime: '2021-04-11 20:43:09', lastTime: '2021-04-11 20:43:15', serials: ['H2RXEM06043616'], labels: ['MICA 318'] };
+
+  it('prefers the same camera with matching dates over dates alone', () => {
+    const list = [deployment('wide', '2021-01-01T00:00:00+01:00', '2021-12-31T00:00:00+01:00', '315'), deployment('cam', '2021-04-01T00:00:00+01:00', '2021-04-30T00:00:00+01:00', 'H2RX-EM06043616')];
+    expect(suggestDeployment(list, card)).toEqual({ deploymentID: 'cam', reason: 'camera-and-dates' });
+  });
+
+  it('matches the label the camera writes, and falls back to dates', () => {
+    expect(suggestDeployment([deployment('lab', '2021-04-01T00:00:00+01:00', '2021-04-30T00:00:00+01:00', 'mica318')], card)).toEqual({ deploymentID: 'lab', reason: 'camera-and-dates' });
+    expect(suggestDeployment([deployment('d', '2021-04-01T00:00:00+01:00', '2021-04-30T00:00:00+01:00', '315')], card)).toEqual({ deploymentID: 'd', reason: 'dates' });
+  });
+
+  it('compares the wall clock: the camera shows local time, the deployment carries its offset', () => {
+    expect(suggestDeployment([deployment('d', '2021-04-11T20:43:00+02:00', '2021-04-11T20:44:00+02:00', null)], card)?.deploymentID).toBe('d');
+    expect(suggestDeployment([deployment('d', '2021-04-12T00:00:00+01:00', '2021-04-30T00:00:00+01:00', 'H2RXEM06043616')], card)).toBeNull();
+    expect(suggestDeployment([], { ...card, firstTime: null, lastTime: null })).toBeNull();
+  });
+});
