@@ -44,7 +44,7 @@ test('create a library, add 62c200a9, import the heron card, see the grid, impor
   await shot('03-summary');
 
   await page.getByTestId('see-images').click();
-  await expect(page.getByTestId('media-count')).toHaveText('10 images in 1 sequences');
+  await expect(page.getByTestId('media-count')).toHaveText('10 images in 1 sequence');
   await expect(page.getByTestId('sequence')).toHaveCount(1);
   await expect(page.getByTestId('tile')).toHaveCount(10);
   const times = await page.getByTestId('tile-time').allTextContents();

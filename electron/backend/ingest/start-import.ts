@@ -11,11 +11,11 @@ export async function startImport(station: Station, source: string, deploymentID
   station.logger.info('import started', { importId: run.importId, source: scan.root, files: scan.files.length, deploymentID });
   void run
     .run()
+    .finally(() => station.imports.delete(run.importId))
     .then((summary) => {
       station.logger.info('import finished', { importId: run.importId, state: summary.state, imported: summary.imported, duplicates: summary.duplicates, failed: summary.failed.length });
       station.emit('ingest.finished', summary);
     })
-    .catch((err: unknown) => station.logger.error('import crashed', err, { importId: run.importId }))
-    .finally(() => station.imports.delete(run.importId));
+    .catch((err: unknown) => station.logger.error('import crashed', err, { importId: run.importId }));
   return run.importId;
 }

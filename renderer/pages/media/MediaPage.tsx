@@ -36,7 +36,7 @@ export function MediaPage() {
         </select>
         {page.data ? (
           <span className="muted" data-testid="media-count">
-            {t('media.count', { total: page.data.total, sequences: page.data.sequences })}
+            {t('media.count', { total: page.data.total, count: page.data.sequences })}
           </span>
         ) : null}
       </div>
