@@ -7,7 +7,7 @@ import { nowIso } from '../library/ids.ts';
 import { regroupSequences } from '../library/media-times.ts';
 import type { Library } from '../library/open-library.ts';
 import { StationError } from '../rpc/envelope.ts';
-import type { ImportProgress, ImportState, ImportSummary } from './contract.ts';
+import { formatBytes, type ImportProgress, type ImportState, type ImportSummary } from './contract.ts';
 import { CopyError, sharedCopyPool, type CopiedFile, type CopyPool } from './copy-pool.ts';
 import { DirectorySyncer } from './directory-sync.ts';
 import { chooseDestination } from './destination.ts';
@@ -74,7 +74,9 @@ export class ImportRun {
     fsSync.writeFileSync(this.reserve, Buffer.alloc(reserveFileBytes));
     this.recorder = mediaRecorder(db);
     this.importId = Number(
-      db.prepare("INSERT INTO imports (deployment_id, source_root, state, started_at) VALUES (?, ?, 'running', ?)").run(deploymentID, scan.root, nowIso())
+      db
+        .prepare("INSERT INTO imports (deployment_id, source_root, state, owner_pid, started_at) VALUES (?, ?, 'running', ?, ?)")
+        .run(deploymentID, scan.root, process.pid, nowIso())
         .lastInsertRowid,
     );
   }
@@ -257,15 +259,4 @@ async function sourceStillThere(file: SourceFile): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-export function formatBytes(n: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let value = n;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }

@@ -31,11 +31,26 @@ function discardPartialFiles(paths: LibraryPaths): number {
   return names.length;
 }
 
-/** An import still marked running when a library opens was stopped by a crash or a kill. */
+function processAlive(pid: number | null): boolean {
+  if (pid === null) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * An import still marked running when a library opens was stopped by a crash or a kill, unless
+ * its process still runs (the app importing while the command line looks at the same library).
+ */
 function markInterruptedImports(db: Db): void {
-  db.prepare(
-    "UPDATE imports SET state = 'interrupted', message = 'The app stopped during this import. Import the card again to finish it.', finished_at = ? WHERE state = 'running'",
-  ).run(new Date().toISOString());
+  const running = db.prepare("SELECT import_id AS id, owner_pid AS pid FROM imports WHERE state = 'running'").all() as { id: number; pid: number | null }[];
+  const mark = db.prepare(
+    "UPDATE imports SET state = 'interrupted', message = 'The app stopped during this import. Import the card again to finish it.', finished_at = ? WHERE import_id = ?",
+  );
+  for (const r of running) if (r.pid === process.pid || !processAlive(r.pid)) mark.run(new Date().toISOString(), r.id);
 }
 
 function openAt(root: string): Library {

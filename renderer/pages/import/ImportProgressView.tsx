@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportProgress } from '../../../electron/backend/ingest/contract.ts';
+import { formatBytes, type ImportProgress } from '../../../electron/backend/ingest/contract.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
-import { formatBytes } from '../../format.ts';
 
 export function ImportProgressView({ progress, onCancel }: { progress: ImportProgress | null; onCancel: () => void }) {
   const { t } = useTranslation();

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../electron/backend/ingest/contract.ts';
+import { formatBytes, type ImportPreview } from '../../../electron/backend/ingest/contract.ts';
 import type { Deployment } from '../../../electron/backend/library/contract.ts';
 import { Field } from '../../components/Field.tsx';
-import { formatBytes } from '../../format.ts';
 
 export function PreviewPanel(props: { preview: ImportPreview; deployments: Deployment[]; deploymentID: string; onDeployment: (id: string) => void; onStart: () => void }) {
   const { t } = useTranslation();

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
-import type { ImportProgress, ImportSummary } from '../../ingest/contract.ts';
-import { formatBytes } from '../../ingest/import-run.ts';
+import { formatBytes, type ImportProgress, type ImportSummary } from '../../ingest/contract.ts';
 import { libraryOption } from '../options.ts';
 import { exitCodes } from '../output.ts';
 import { withLibrary } from './with-library.ts';

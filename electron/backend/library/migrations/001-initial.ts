@@ -38,6 +38,7 @@ export const m001Initial: Migration = {
       source_root TEXT NOT NULL,
       state TEXT NOT NULL CHECK (state IN ('running', 'done', 'cancelled', 'interrupted', 'source-lost', 'disk-full', 'failed')),
       message TEXT,
+      owner_pid INTEGER,
       started_at TEXT NOT NULL,
       finished_at TEXT
     ) STRICT;
