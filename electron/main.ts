@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, MessageChannelMain, utilityProcess, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, MessageChannelMain, utilityProcess, type UtilityProcess } from 'electron';
 import { handleProtocols, registerSchemes } from './protocol.ts';
 import { appOrigin, applySecurityRules, isTrustedSender } from './security.ts';
 
@@ -57,6 +57,11 @@ function start(): void {
     const { port1, port2 } = new MessageChannelMain();
     backend.postMessage({ type: 'renderer' }, [port1]);
     event.sender.postMessage('station:port', null, [port2]);
+  });
+  ipcMain.handle('station:pick-folder', async (event) => {
+    if (!window || !isTrustedSender(event.senderFrame?.url, event.sender, window.webContents)) return null;
+    const picked = await dialog.showOpenDialog(window, { properties: ['openDirectory', 'createDirectory'] });
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
   });
   void window.loadURL(`${appOrigin}/index.html`);
 }

@@ -37,6 +37,7 @@ contextBridge.exposeInMainWorld('station', {
       if (port) port.postMessage(message);
       else queue.push(JSON.stringify(message));
     }),
+  pickFolder: (): Promise<string | null> => ipcRenderer.invoke('station:pick-folder') as Promise<string | null>,
   subscribe: (handler: (event: string, payload: unknown) => void) => {
     handlers.add(handler);
     return () => handlers.delete(handler);

@@ -10,6 +10,7 @@ export interface Api {
   on<E extends EventName>(event: E, handler: (payload: PayloadOf<E>) => void): () => void;
   mediaUrl(kind: 'thumb' | 'file', mediaID: string): string;
   logUrl(): string | null;
+  pickFolder: (() => Promise<string | null>) | null;
 }
 
 export function createApi(transport: Transport): Api {
@@ -21,6 +22,7 @@ export function createApi(transport: Transport): Api {
       }),
     mediaUrl: (kind, id) => transport.mediaUrl(kind, id),
     logUrl: () => transport.logUrl(),
+    pickFolder: transport.pickFolder ?? null,
   };
 }
 

@@ -5,6 +5,7 @@ import type { Transport } from './transport.ts';
 export interface StationBridge {
   call(method: string, input: unknown): Promise<Envelope<unknown>>;
   subscribe(handler: (event: string, payload: unknown) => void): () => void;
+  pickFolder(): Promise<string | null>;
 }
 
 declare global {
@@ -19,5 +20,6 @@ export function electronTransport(bridge: StationBridge): Transport {
     subscribe: (handler) => bridge.subscribe(handler),
     mediaUrl: (kind, id) => `station-media://${kind}/${id}`,
     logUrl: () => null,
+    pickFolder: () => bridge.pickFolder(),
   };
 }

@@ -9,4 +9,6 @@ export interface Transport {
   mediaUrl(kind: 'thumb' | 'file', mediaID: string): string;
   /** Where the user can get the day's log: a download link in the browser, a file path under Electron. */
   logUrl(): string | null;
+  /** The system's folder dialog, where the shell has one (Electron); a browser gets a typed path. */
+  pickFolder?: () => Promise<string | null>;
 }

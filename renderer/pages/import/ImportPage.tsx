@@ -5,6 +5,7 @@ import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
+import { FolderInput } from '../../components/FolderInput.tsx';
 import { useCall } from '../../components/use-call.ts';
 import { CardsFound } from './CardsFound.tsx';
 import { ImportProgressView } from './ImportProgressView.tsx';
@@ -57,7 +58,7 @@ export function ImportPage({ onShowImages }: { onShowImages: () => void }) {
       {stage.kind === 'choose' || stage.kind === 'preview' ? (
         <form className="row" onSubmit={submit}>
           <Field label={t('import.sourceLabel')}>
-            <input value={source} onChange={(e) => setSource(e.target.value)} placeholder={t('import.sourcePlaceholder')} data-testid="import-source" size={50} />
+            <FolderInput value={source} onChange={setSource} placeholder={t('import.sourcePlaceholder')} testId="import-source" />
           </Field>
           <button type="submit" disabled={!source.trim()} data-testid="import-preview">
             {t('import.preview')}

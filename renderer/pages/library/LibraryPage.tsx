@@ -5,6 +5,7 @@ import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
+import { FolderInput } from '../../components/FolderInput.tsx';
 import { useCall } from '../../components/use-call.ts';
 
 export function LibraryPage({ onOpened }: { onOpened: (info: LibraryInfo) => void }) {
@@ -30,7 +31,7 @@ export function LibraryPage({ onOpened }: { onOpened: (info: LibraryInfo) => voi
       <p className="muted">{t('library.intro')}</p>
       <form onSubmit={submit} className="row">
         <Field label={t('library.pathLabel')}>
-          <input value={path} onChange={(e) => setPath(e.target.value)} placeholder={t('library.pathPlaceholder')} data-testid="library-path" autoFocus />
+          <FolderInput value={path} onChange={setPath} placeholder={t('library.pathPlaceholder')} testId="library-path" autoFocus />
         </Field>
         <button type="submit" disabled={!path.trim()} data-testid="library-open">
           {t('library.open')}
