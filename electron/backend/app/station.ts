@@ -1,3 +1,4 @@
+import { DetectionJobs } from '../detect/detection-jobs.ts';
 import type { ImportRun } from '../ingest/import-run.ts';
 import type { Logger } from '../log/logger.ts';
 import { createLibrary, openLibrary, type Library } from '../library/open-library.ts';
@@ -12,10 +13,13 @@ export class Station {
   private current: Library | null = null;
   private readonly listeners = new Set<EventListener>();
   readonly imports = new Map<number, ImportRun>();
+  readonly detection = new DetectionJobs(this);
 
+  /** resumeJobs: the app and browser mode carry on interrupted detection jobs when a library opens; the CLI does so only when asked. */
   constructor(
     readonly dataDir: string,
     readonly logger: Logger,
+    private readonly options: { resumeJobs: boolean } = { resumeJobs: false },
   ) {}
 
   get library(): Library | null {
@@ -30,15 +34,21 @@ export class Station {
   open(root: string, create: boolean): Library {
     if (this.imports.size > 0) throw new StationError('busy', 'An import is running: wait for it or cancel it before switching libraries.');
     const library = create ? createLibrary(root) : openLibrary(root);
+    this.detection.stopAll();
     this.current?.close();
     this.current = library;
     rememberLibrary(this.dataDir, library.paths.root);
     this.logger.info('library opened', { root: library.paths.root, created: create });
+    if (this.options.resumeJobs) {
+      const resumed = this.detection.resumeInterrupted();
+      if (resumed.length > 0) this.logger.info('detection jobs resumed', { runIds: resumed });
+    }
     return library;
   }
 
   close(): void {
     for (const run of this.imports.values()) run.cancel();
+    this.detection.stopAll();
     this.current?.close();
     this.current = null;
   }

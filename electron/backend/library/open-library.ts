@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { processAlive } from '../app/process-alive.ts';
 import { StationError } from '../rpc/envelope.ts';
 import { openDatabase, type Db } from './db.ts';
 import { libraryPaths, type LibraryPaths } from './library-paths.ts';
@@ -29,16 +30,6 @@ function discardPartialFiles(paths: LibraryPaths): number {
   const names = fs.readdirSync(paths.partial);
   for (const name of names) fs.rmSync(path.join(paths.partial, name), { force: true, recursive: true });
   return names.length;
-}
-
-function processAlive(pid: number | null): boolean {
-  if (pid === null) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

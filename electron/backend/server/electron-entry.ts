@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const parentPort = (process as NodeJS.Process & { parentPort?: PortLike }).parentPort;
   if (!parentPort) throw new Error('electron-entry must run as an Electron utilityProcess');
   const dataDir = process.env.CAMTRAP_DATA_DIR ?? '.';
-  const station = new Station(dataDir, createLogger(path.join(dataDir, 'logs')));
+  const station = new Station(dataDir, createLogger(path.join(dataDir, 'logs')), { resumeJobs: true });
   const secret = crypto.randomBytes(32).toString('base64url');
   const server = await startHttpServer(station, { staticDir: path.join(dataDir, 'no-static'), internalSecret: secret });
   watchVolumes((volume) => station.emit('volumes.mounted', volume));

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     options: { port: { type: 'string', default: process.env.CAMTRAP_PORT ?? '7420' }, library: { type: 'string' }, 'static-dir': { type: 'string' } },
   });
   const dataDir = defaultDataDir();
-  const station = new Station(dataDir, createLogger(path.join(dataDir, 'logs')));
+  const station = new Station(dataDir, createLogger(path.join(dataDir, 'logs')), { resumeJobs: true });
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = values['static-dir'] ?? path.resolve(here, '../../../dist/renderer');
   if (values.library) station.open(values.library, false);

@@ -1,0 +1,37 @@
+import type { ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import readline from 'node:readline';
+import { spawnWorkerProcess } from '../workers/spawn-worker-process.ts';
+import type { UsableModel } from './detection-jobs.ts';
+import type { JobManifest, WorkerLine } from './worker/protocol.ts';
+
+export interface RunnerCallbacks {
+  onLine(line: WorkerLine): void;
+  /** The worker ended: `clean` when it sent done. */
+  onExit(clean: boolean, detail: string): void;
+}
+
+/** One CPU worker process for one job's pending media. */
+export function startCpuWorker(model: UsableModel, runId: number, items: JobManifest['items'], callbacks: RunnerCallbacks): ChildProcess {
+  const child = spawnWorkerProcess(new URL('./worker/detect-worker.ts', import.meta.url));
+  const manifest: JobManifest = { runId, modelFile: model.modelFile, manifest: model.manifest, threads: Math.max(1, os.availableParallelism()), items };
+  let sawDone = false;
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2000);
+  });
+  readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (text) => {
+    let line: WorkerLine;
+    try {
+      line = JSON.parse(text) as WorkerLine;
+    } catch {
+      return;
+    }
+    if (line.type === 'done') sawDone = true;
+    callbacks.onLine(line);
+  });
+  child.on('exit', (code, signal) => callbacks.onExit(sawDone && code === 0, signal ? `stopped by ${signal}` : `exit code ${code}${stderr ? `: ${stderr.trim()}` : ''}`));
+  child.stdin?.on('error', () => undefined);
+  child.stdin?.write(`${JSON.stringify(manifest)}\n`);
+  return child;
+}

@@ -1,0 +1,111 @@
+import type { Db } from '../library/db.ts';
+import { nowIso } from '../library/ids.ts';
+import { localTimeToMs } from '../library/local-time.ts';
+import { StationError } from '../rpc/envelope.ts';
+import type { Detection } from './boxes.ts';
+import type { DetectionScope, JobInfo, JobState } from './contract.ts';
+import { keepConfidence } from './detector.ts';
+import type { ModelManifest } from './model-manifest.ts';
+
+const jobColumns = `r.run_id AS runId, r.model_id AS modelID, r.model_name AS modelName, r.model_version AS modelVersion,
+  r.state, r.runner, r.runner_reason AS runnerReason, r.message, r.total, r.created_at AS createdAt,
+  r.started_at AS startedAt, r.ended_at AS endedAt,
+  (SELECT COUNT(*) FROM detection_results x WHERE x.run_id = r.run_id) AS done,
+  (SELECT COUNT(*) FROM detection_results x WHERE x.run_id = r.run_id AND x.status = 'failed') AS failed`;
+
+export function getJob(db: Db, runId: number): JobInfo {
+  const job = db.prepare(`SELECT ${jobColumns} FROM detection_runs r WHERE r.run_id = ?`).get(runId) as JobInfo | undefined;
+  if (!job) throw new StationError('not-found', `There is no detection job ${runId} in this library.`);
+  return job;
+}
+
+export function listJobs(db: Db): JobInfo[] {
+  return db.prepare(`SELECT ${jobColumns} FROM detection_runs r ORDER BY r.run_id DESC LIMIT 100`).all() as JobInfo[];
+}
+
+/** The media a scope names, in time order; a snapshot taken when the job is made. */
+export function createJob(db: Db, manifest: ModelManifest, scope: DetectionScope, runner: { name: string; reason: string }): JobInfo {
+  const where = ["m.media_type = 'image'"];
+  const params: Record<string, unknown> = { modelID: manifest.id };
+  if (scope.deploymentID) {
+    where.push('m.deployment_id = @deploymentID');
+    params.deploymentID = scope.deploymentID;
+  }
+  if (scope.importId) {
+    where.push('m.import_id = @importId');
+    params.importId = scope.importId;
+  }
+  if (scope.from) {
+    where.push('m.timestamp_ms >= @from');
+    params.from = localTimeToMs(scope.from.length === 10 ? `${scope.from} 00:00:00` : scope.from);
+  }
+  if (scope.to) {
+    where.push('m.timestamp_ms <= @to');
+    params.to = localTimeToMs(scope.to.length === 10 ? `${scope.to} 23:59:59.999` : scope.to);
+  }
+  if (scope.onlyUnprocessed) {
+    where.push(`NOT EXISTS (SELECT 1 FROM detection_results x JOIN detection_runs y ON y.run_id = x.run_id
+      WHERE x.media_pk = m.media_pk AND y.model_id = @modelID AND x.status = 'ok')`);
+  }
+  return db.transaction(() => {
+    const runId = Number(
+      db
+        .prepare(
+          `INSERT INTO detection_runs (model_id, model_name, model_version, default_threshold, keep_threshold, scope_json, state, runner, runner_reason, total, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, 0, ?)`,
+        )
+        .run(manifest.id, manifest.name, manifest.version, manifest.defaultThreshold, keepConfidence, JSON.stringify(scope), runner.name, runner.reason, nowIso()).lastInsertRowid,
+    );
+    const added = db
+      .prepare(`INSERT INTO detection_run_media (run_id, media_pk) SELECT @runId, m.media_pk FROM media m WHERE ${where.join(' AND ')} ORDER BY m.timestamp_ms`)
+      .run({ ...params, runId }).changes;
+    db.prepare('UPDATE detection_runs SET total = ? WHERE run_id = ?').run(added, runId);
+    return getJob(db, runId);
+  })();
+}
+
+/** What a job still has to do: its media without a result, each with the path of its file. */
+export function pendingItems(db: Db, libraryRoot: string, runId: number): { mediaPk: number; path: string }[] {
+  const rows = db
+    .prepare(
+      `SELECT j.media_pk AS mediaPk, m.file_path AS filePath FROM detection_run_media j JOIN media m ON m.media_pk = j.media_pk
+       WHERE j.run_id = ? AND NOT EXISTS (SELECT 1 FROM detection_results x WHERE x.run_id = j.run_id AND x.media_pk = j.media_pk)
+       ORDER BY m.timestamp_ms, m.media_pk`,
+    )
+    .all(runId) as { mediaPk: number; filePath: string }[];
+  return rows.map((r) => ({ mediaPk: r.mediaPk, path: `${libraryRoot}/${r.filePath}` }));
+}
+
+export function setJobState(db: Db, runId: number, state: JobState, message: string | null = null): void {
+  const ended = state === 'done' || state === 'cancelled' || state === 'failed';
+  db.prepare(
+    `UPDATE detection_runs SET state = ?, message = ?, owner_pid = CASE WHEN ? = 'running' THEN ? ELSE owner_pid END,
+       started_at = COALESCE(started_at, CASE WHEN ? = 'running' THEN ? END), ended_at = CASE WHEN ? THEN ? ELSE NULL END
+     WHERE run_id = ?`,
+  ).run(state, message, state, process.pid, state, nowIso(), ended ? 1 : 0, nowIso(), runId);
+}
+
+export type IncomingResult = { mediaPk: number; ok: true; truncated: boolean; detections: Detection[] } | { mediaPk: number; ok: false; reason: string };
+
+/**
+ * Writes results in one transaction. A result that is already there (a worker restarted on an
+ * image whose result had arrived) is ignored with its boxes: one result per image per run.
+ */
+export function resultWriter(db: Db, runId: number) {
+  const insertResult = db.prepare(
+    'INSERT OR IGNORE INTO detection_results (run_id, media_pk, status, truncated, failure, max_conf, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertBox = db.prepare('INSERT INTO detections (run_id, media_pk, category, conf, x, y, w, h) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  return db.transaction((results: IncomingResult[]) => {
+    const at = nowIso();
+    for (const r of results) {
+      if (!r.ok) {
+        insertResult.run(runId, r.mediaPk, 'failed', 0, r.reason, null, at);
+        continue;
+      }
+      const maxConf = r.detections.reduce((m, d) => Math.max(m, d.conf), 0);
+      if (insertResult.run(runId, r.mediaPk, 'ok', r.truncated ? 1 : 0, null, maxConf, at).changes === 0) continue;
+      for (const d of r.detections) insertBox.run(runId, r.mediaPk, d.category, d.conf, ...d.bbox);
+    }
+  });
+}

@@ -1,0 +1,27 @@
+import type { Db } from '../library/db.ts';
+import type { BoxInfo, MediaDetections } from './contract.ts';
+
+/** The boxes of an image from its latest run, at or above a threshold (the run's default if none is given). */
+export function mediaDetections(db: Db, mediaID: string, threshold: number | undefined): MediaDetections | null {
+  const result = db
+    .prepare(
+      `SELECT x.run_id AS runId, r.model_name AS modelName, x.status, x.truncated, x.failure, r.default_threshold AS defaultThreshold, x.media_pk AS mediaPk
+       FROM detection_results x JOIN detection_runs r ON r.run_id = x.run_id JOIN media m ON m.media_pk = x.media_pk
+       WHERE m.media_id = ? ORDER BY x.run_id DESC LIMIT 1`,
+    )
+    .get(mediaID) as { runId: number; modelName: string; status: 'ok' | 'failed'; truncated: number; failure: string | null; defaultThreshold: number; mediaPk: number } | undefined;
+  if (!result) return null;
+  const min = threshold ?? result.defaultThreshold;
+  const rows = db
+    .prepare('SELECT category, conf, x, y, w, h FROM detections WHERE media_pk = ? AND run_id = ? AND conf >= ? ORDER BY conf DESC')
+    .all(result.mediaPk, result.runId, min) as { category: BoxInfo['category']; conf: number; x: number; y: number; w: number; h: number }[];
+  return {
+    runId: result.runId,
+    modelName: result.modelName,
+    status: result.status,
+    truncated: result.truncated === 1,
+    failure: result.failure,
+    threshold: min,
+    detections: rows.map((r) => ({ category: r.category, conf: r.conf, bbox: [r.x, r.y, r.w, r.h] })),
+  };
+}

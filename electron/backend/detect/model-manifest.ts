@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const categories = ['animal', 'person', 'vehicle'] as const;
+export type Category = (typeof categories)[number];
+
+const classIds = z.array(z.number().int().min(0));
+
+/** A model package: a folder with this manifest and the ONNX file it names. */
+export const modelManifestSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+  name: z.string().min(1),
+  version: z.string().min(1),
+  licence: z.string().min(1),
+  file: z.string().regex(/^[\w.-]+\.onnx$/),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  source: z.object({ url: z.string().url().optional(), devCopyFrom: z.string().optional() }).optional(),
+  inputSize: z.number().int().min(32).max(4096),
+  preprocess: z.object({
+    channelOrder: z.enum(['rgb', 'bgr']),
+    mean: z.tuple([z.number(), z.number(), z.number()]),
+    std: z.tuple([z.number().positive(), z.number().positive(), z.number().positive()]),
+    padValue: z.number().min(0).max(255),
+  }),
+  output: z.discriminatedUnion('layout', [
+    z.object({ layout: z.literal('nanodet'), strides: z.array(z.number().int().positive()).min(1), bins: z.number().int().min(2) }),
+    z.object({ layout: z.literal('yolov5') }),
+  ]),
+  classes: z.object({ animal: classIds, person: classIds, vehicle: classIds }),
+  defaultThreshold: z.number().min(0).max(1),
+  nmsIou: z.number().min(0).max(1),
+});
+
+export type ModelManifest = z.infer<typeof modelManifestSchema>;
+
+/** Model class index → our category, for the classes the manifest maps; others are ignored. */
+export function categoryOfClass(manifest: ModelManifest): Map<number, Category> {
+  const map = new Map<number, Category>();
+  for (const c of categories) for (const id of manifest.classes[c]) map.set(id, c);
+  return map;
+}

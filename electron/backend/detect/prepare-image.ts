@@ -1,0 +1,71 @@
+import fs from 'node:fs/promises';
+import sharp from 'sharp';
+import { jpegIsTruncated } from '../ingest/media-kinds.ts';
+import type { ModelManifest } from './model-manifest.ts';
+
+/** An image made ready for a model: letterboxed into its square input, channels first. */
+export interface PreparedImage {
+  tensor: Float32Array;
+  /** Where the picture sits inside the square, and its size there, to map boxes back. */
+  padX: number;
+  padY: number;
+  width: number;
+  height: number;
+  truncated: boolean;
+}
+
+async function endsEarly(file: string): Promise<boolean> {
+  if (!/\.jpe?g$/i.test(file)) return false;
+  const handle = await fs.open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const tail = Buffer.alloc(Math.min(64, size));
+    await handle.read(tail, 0, tail.length, size - tail.length);
+    return jpegIsTruncated(tail);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Decodes with shrink-on-load (a 2048-pixel JPEG is decoded at a quarter of its size when the
+ * model wants 416), turns the picture upright by its EXIF orientation, makes CMYK and greyscale
+ * into sRGB, and letterboxes it. A cut-off JPEG decodes as far as it goes and is flagged.
+ */
+export async function prepareImage(file: string, manifest: ModelManifest): Promise<PreparedImage> {
+  const size = manifest.inputSize;
+  const [{ data, info }, truncated] = await Promise.all([
+    sharp(file, { failOn: 'none' })
+      .rotate()
+      .resize(size, size, { fit: 'inside' })
+      .toColourspace('srgb')
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true }),
+    endsEarly(file),
+  ]);
+  const { mean, std, padValue, channelOrder } = manifest.preprocess;
+  const plane = size * size;
+  const tensor = new Float32Array(3 * plane);
+  const padX = Math.floor((size - info.width) / 2);
+  const padY = Math.floor((size - info.height) / 2);
+  const channels = info.channels;
+  for (let c = 0; c < 3; c += 1) {
+    // Model channel c reads source channel c (RGB) or 2 - c (BGR).
+    const source = channelOrder === 'bgr' ? 2 - c : c;
+    const m = mean[c] as number;
+    const s = std[c] as number;
+    const offset = c * plane;
+    tensor.fill((padValue - m) / s, offset, offset + plane);
+    for (let y = 0; y < info.height; y += 1) {
+      let out = offset + (y + padY) * size + padX;
+      let at = y * info.width * channels + (channels === 1 ? 0 : source);
+      for (let x = 0; x < info.width; x += 1) {
+        tensor[out] = ((data[at] as number) - m) / s;
+        out += 1;
+        at += channels;
+      }
+    }
+  }
+  return { tensor, padX, padY, width: info.width, height: info.height, truncated };
+}
