@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerDeploymentCommands } from './commands/deployment.ts';
+import { registerDetectCommands } from './commands/detect.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { registerStatusCommand } from './commands/status.ts';
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
   registerDeploymentCommands(program, setCode);
   registerImportCommand(program, setCode);
   registerStatusCommand(program, setCode);
+  registerDetectCommands(program, setCode);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -21,8 +21,9 @@ export function output(json: boolean): Output {
       else process.stderr.write(`Error (${error.code}${error.ref ? `, ${error.ref}` : ''}): ${error.message}\n`);
       return error.code === 'invalid-input' ? exitCodes.usage : exitCodes.error;
     },
+    // Progress goes to stderr in both modes: stdout stays one JSON document for scripts.
     progress: (line) => {
-      if (!json) process.stderr.write(`${line}\n`);
+      process.stderr.write(`${line}\n`);
     },
   };
 }

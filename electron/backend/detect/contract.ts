@@ -16,6 +16,7 @@ export type JobState = 'queued' | 'running' | 'paused' | 'cancelled' | 'done' | 
 
 export interface JobInfo {
   runId: number;
+  scope: DetectionScope;
   modelID: string;
   modelName: string;
   modelVersion: string;

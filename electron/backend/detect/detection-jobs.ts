@@ -5,7 +5,7 @@ import { StationError } from '../rpc/envelope.ts';
 import type { DetectionScope, JobInfo } from './contract.ts';
 import { startCpuWorker } from './cpu-runner.ts';
 import { findModels, type ModelPackage } from './find-models.ts';
-import { createJob, getJob, pendingItems, resultWriter, setJobState, type IncomingResult } from './job-store.ts';
+import { createJob, getJob, jobRow, pendingItems, resultWriter, setJobState, type IncomingResult } from './job-store.ts';
 import type { WorkerLine } from './worker/protocol.ts';
 
 export type UsableModel = ModelPackage & { manifest: NonNullable<ModelPackage['manifest']>; modelFile: string };
@@ -53,8 +53,11 @@ export class DetectionJobs {
   run(runId: number): void {
     if (this.active.has(runId)) return;
     const library = this.station.requireLibrary();
-    const job = getJob(library.db, runId);
+    const job = jobRow(library.db, runId);
     if (job.state === 'cancelled' || job.state === 'done') throw new StationError('conflict', `Detection job ${runId} has ended (${job.state}).`);
+    if (job.state === 'running' && job.ownerPid !== null && job.ownerPid !== process.pid && processAlive(job.ownerPid)) {
+      throw new StationError('busy', `Detection job ${runId} is running in another Camtrap Station process (pid ${job.ownerPid}).`);
+    }
     const items = pendingItems(library.db, library.paths.root, runId);
     if (items.length === 0) return this.finish(runId, 'done', null);
     const model = this.model(job.modelID);

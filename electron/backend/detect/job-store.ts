@@ -7,20 +7,31 @@ import type { DetectionScope, JobInfo, JobState } from './contract.ts';
 import { keepConfidence } from './detector.ts';
 import type { ModelManifest } from './model-manifest.ts';
 
-const jobColumns = `r.run_id AS runId, r.model_id AS modelID, r.model_name AS modelName, r.model_version AS modelVersion,
+const jobColumns = `r.run_id AS runId, r.scope_json AS scopeJson, r.owner_pid AS ownerPid, r.model_id AS modelID, r.model_name AS modelName, r.model_version AS modelVersion,
   r.state, r.runner, r.runner_reason AS runnerReason, r.message, r.total, r.created_at AS createdAt,
   r.started_at AS startedAt, r.ended_at AS endedAt,
   (SELECT COUNT(*) FROM detection_results x WHERE x.run_id = r.run_id) AS done,
   (SELECT COUNT(*) FROM detection_results x WHERE x.run_id = r.run_id AND x.status = 'failed') AS failed`;
 
+type JobRow = Omit<JobInfo, 'scope'> & { scopeJson: string; ownerPid: number | null };
+
+function toJob({ scopeJson, ownerPid: _ownerPid, ...row }: JobRow): JobInfo {
+  return { ...row, scope: JSON.parse(scopeJson) as DetectionScope };
+}
+
 export function getJob(db: Db, runId: number): JobInfo {
-  const job = db.prepare(`SELECT ${jobColumns} FROM detection_runs r WHERE r.run_id = ?`).get(runId) as JobInfo | undefined;
-  if (!job) throw new StationError('not-found', `There is no detection job ${runId} in this library.`);
-  return job;
+  return toJob(jobRow(db, runId));
+}
+
+/** With the process that runs it, to tell a job running elsewhere from one a crash left behind. */
+export function jobRow(db: Db, runId: number): JobRow {
+  const row = db.prepare(`SELECT ${jobColumns} FROM detection_runs r WHERE r.run_id = ?`).get(runId) as JobRow | undefined;
+  if (!row) throw new StationError('not-found', `There is no detection job ${runId} in this library.`);
+  return row;
 }
 
 export function listJobs(db: Db): JobInfo[] {
-  return db.prepare(`SELECT ${jobColumns} FROM detection_runs r ORDER BY r.run_id DESC LIMIT 100`).all() as JobInfo[];
+  return (db.prepare(`SELECT ${jobColumns} FROM detection_runs r ORDER BY r.run_id DESC LIMIT 100`).all() as JobRow[]).map(toJob);
 }
 
 /** The media a scope names, in time order; a snapshot taken when the job is made. */

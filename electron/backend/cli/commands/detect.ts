@@ -1,0 +1,61 @@
+import { Command } from 'commander';
+import type { JobInfo, JobProgress } from '../../detect/contract.ts';
+import { libraryOption } from '../options.ts';
+import { exitCodes } from '../output.ts';
+import { withLibrary } from './with-library.ts';
+
+const resumable = new Set(['running', 'paused', 'failed', 'queued']);
+
+function describeJob(j: JobInfo): string {
+  return `job ${j.runId} (${j.modelName} ${j.modelVersion}, ${j.runner}): ${j.state}, ${j.done}/${j.total} images, ${j.failed} failed${j.message ? ` — ${j.message}` : ''}`;
+}
+
+export function registerDetectCommands(program: Command, setCode: (c: number) => void): void {
+  program.addCommand(
+    new Command('detect')
+      .description('find animals, people and vehicles in images not yet processed; resumes an interrupted job of the same model and deployment')
+      .addOption(libraryOption())
+      .option('--deployment <deploymentID>', 'only this deployment')
+      .option('--model <modelID>', 'the model (the first installed one if left out)')
+      .action(async (opts: { deployment?: string; model?: string }, command: Command) =>
+        withLibrary(command, setCode, async ({ call, station, out }) => {
+          const jobs = await call('detect.jobs', {});
+          if (!jobs.ok) return out.failure(jobs);
+          const previous = jobs.value.find(
+            (j) => resumable.has(j.state) && (!opts.model || j.modelID === opts.model) && (j.scope.deploymentID ?? null) === (opts.deployment ?? null),
+          );
+          let lastLine = 0;
+          let runId = previous?.runId ?? -1;
+          const finished = new Promise<JobInfo>((resolve) => {
+            station.subscribe((name, payload) => {
+              if (name === 'detect.finished' && (payload as JobInfo).runId === runId) resolve(payload as JobInfo);
+              if (name === 'detect.progress' && Date.now() - lastLine > 1000) {
+                lastLine = Date.now();
+                const p = payload as JobProgress;
+                out.progress(`${p.done}/${p.total} images, ${p.failed} failed, ${p.imagesPerSecond} images/s${p.secondsLeft === null ? '' : `, about ${p.secondsLeft} s left`}`);
+              }
+            });
+          });
+          const started = previous ? await call('detect.resume', { runId: previous.runId }) : await call('detect.start', { modelID: opts.model, scope: { deploymentID: opts.deployment, onlyUnprocessed: true } });
+          if (!started.ok) return out.failure(started);
+          runId = started.value.runId;
+          out.progress(previous ? `Resuming ${describeJob(started.value)}` : `Started ${describeJob(started.value)}`);
+          const job = started.value.total === started.value.done && started.value.state === 'done' ? started.value : await finished;
+          out.result(job, () => describeJob(job));
+          return job.state === 'done' ? exitCodes.ok : exitCodes.incomplete;
+        }),
+      ),
+  );
+  program.addCommand(
+    new Command('jobs')
+      .description('detection jobs of the library, newest first')
+      .addOption(libraryOption())
+      .action(async (_opts: unknown, command: Command) =>
+        withLibrary(command, setCode, async ({ call, out }) => {
+          const jobs = await call('detect.jobs', {});
+          if (!jobs.ok) return out.failure(jobs);
+          out.result(jobs.value, () => (jobs.value.length === 0 ? 'No detection jobs yet.' : jobs.value.map(describeJob).join('\n')));
+        }),
+      ),
+  );
+}
