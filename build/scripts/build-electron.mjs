@@ -5,9 +5,10 @@ import { build } from 'esbuild';
 // import.meta.url points beside the bundle, where the worker bundles lie.
 const importMetaUrl = { banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': '__importMetaUrl' } };
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'info', ...importMetaUrl };
-const external = ['electron', 'better-sqlite3', 'sharp', 'esbuild'];
+const external = ['electron', 'better-sqlite3', 'sharp', 'esbuild', 'onnxruntime-node', 'tsx'];
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs', external });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs', external: ['electron'] });
 await build({ ...common, entryPoints: ['electron/backend/server/electron-entry.ts'], outfile: 'dist-electron/backend.cjs', external });
 await build({ ...common, entryPoints: ['electron/backend/ingest/copy-worker.ts'], outfile: 'dist-electron/copy-worker.cjs' });
+await build({ ...common, entryPoints: ['electron/backend/detect/worker/detect-worker.ts'], outfile: 'dist-electron/detect-worker.cjs', external });

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,21 +26,32 @@ function makeLibrary(dir: string, env: NodeJS.ProcessEnv): void {
   runCli(['deployment', 'add', '--library', dir, '--location', 'loc1', '--start', '2021-03-27T21:38:18+01:00', '--end', '2021-04-18T22:25:00+01:00', '--id', 'dep1'], env);
 }
 
-/** Runs an import and kills it with SIGKILL after `delayMs`; says whether it was still running then. */
-function importAndKill(library: string, card: string, delayMs: number, env: NodeJS.ProcessEnv): Promise<{ killed: boolean; ms: number }> {
-  return new Promise((resolve) => {
-    const started = Date.now();
-    const child = spawn(process.execPath, [cli, 'import', card, '--library', library, '--deployment', 'dep1'], { env, stdio: 'ignore' });
-    let exited = false;
-    child.on('exit', () => {
-      exited = true;
-    });
-    setTimeout(() => {
-      const killed = !exited && child.kill('SIGKILL');
-      child.on('close', () => resolve({ killed, ms: Date.now() - started }));
-      if (exited) resolve({ killed: false, ms: Date.now() - started });
-    }, delayMs);
+function mediaRows(library: string): number {
+  const db = new Database(path.join(library, 'library.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM media').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Runs an import, waits until it has recorded a new file (so the copying has begun, however
+ * loaded the machine is), then kills it with SIGKILL after a random delay; says whether it was still running.
+ */
+async function importAndKill(library: string, card: string, maxDelayMs: number, env: NodeJS.ProcessEnv): Promise<boolean> {
+  const before = mediaRows(library);
+  const child = spawn(process.execPath, [cli, 'import', card, '--library', library, '--deployment', 'dep1'], { env, stdio: 'ignore' });
+  let exited = false;
+  const closed = new Promise((r) => child.once('close', r));
+  child.once('exit', () => {
+    exited = true;
   });
+  while (!exited && mediaRows(library) === before) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, Math.random() * maxDelayMs));
+  const killed = !exited && child.kill('SIGKILL');
+  await closed;
+  return killed;
 }
 
 describe('an import killed with SIGKILL at random moments', () => {
@@ -53,9 +65,6 @@ describe('an import killed with SIGKILL at random moments', () => {
     makeLibrary(library, env);
 
     // How long a whole import takes here, so that kills land while it runs.
-    const t0 = Date.now();
-    runCli(['status', '--library', library], env);
-    const startupMs = Date.now() - t0;
     const full = path.join(work, 'timing-library');
     makeLibrary(full, env);
     const t1 = Date.now();
@@ -67,8 +76,7 @@ describe('an import killed with SIGKILL at random moments', () => {
     let attempts = 0;
     while (landed < kills && attempts < kills * 4) {
       attempts += 1;
-      const delay = startupMs * 0.8 + Math.random() * (fullMs - startupMs * 0.8);
-      const { killed } = await importAndKill(library, card, delay, env);
+      const killed = await importAndKill(library, card, fullMs / 3, env);
       const state = checkLibraryInvariants(library, cardHashes);
       expect(state.partial, 'partial files left after reopening').toEqual([]);
       expect(state.badRows, 'rows pointing to a missing or wrong file').toEqual([]);

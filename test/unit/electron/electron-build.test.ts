@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 // The Electron binary cannot run here; what can be checked without it is that main, preload,
 // the backend and its worker bundle, and that the window keeps every protection on.
 describe('the Electron shell', () => {
-  it('bundles main, preload, the backend and the copy worker', () => {
+  it('bundles main, preload, the backend and its copy and detection workers', () => {
     const r = spawnSync(process.execPath, ['build/scripts/build-electron.mjs'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    for (const f of ['main.cjs', 'preload.cjs', 'backend.cjs', 'copy-worker.cjs']) expect(fs.existsSync(`dist-electron/${f}`), f).toBe(true);
+    for (const f of ['main.cjs', 'preload.cjs', 'backend.cjs', 'copy-worker.cjs', 'detect-worker.cjs']) expect(fs.existsSync(`dist-electron/${f}`), f).toBe(true);
     expect(fs.readFileSync('dist-electron/preload.cjs', 'utf8')).not.toMatch(/require\("(fs|child_process|node:)/);
   });
 
