@@ -3,14 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { LibraryInfo } from '../electron/backend/library/contract.ts';
 import { api } from './api/client.ts';
 import { useCall } from './components/use-call.ts';
+import { JobsPage } from './pages/detect/JobsPage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
 import { LibraryPage } from './pages/library/LibraryPage.tsx';
 import { MediaPage } from './pages/media/MediaPage.tsx';
 import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 import { SetupPage } from './pages/setup/SetupPage.tsx';
 
-type Page = 'media' | 'import' | 'deployments' | 'settings';
-const pages: Page[] = ['media', 'import', 'deployments', 'settings'];
+type Page = 'media' | 'import' | 'detect' | 'deployments' | 'settings';
+const pages: Page[] = ['media', 'import', 'detect', 'deployments', 'settings'];
 
 export function App() {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ export function App() {
       <main className="content">
         {page === 'media' ? <MediaPage /> : null}
         {page === 'import' ? <ImportPage onShowImages={() => setPage('media')} /> : null}
+        {page === 'detect' ? <JobsPage /> : null}
         {page === 'deployments' ? <SetupPage /> : null}
         {page === 'settings' ? <SettingsPage /> : null}
       </main>

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { testModelsDir } from '../support/models.ts';
 
 export interface ServedStation {
   openUrl: string;
@@ -15,7 +16,13 @@ export interface ServedStation {
 export async function startStation(workDir: string): Promise<ServedStation> {
   const dataDir = path.join(workDir, 'app-data');
   const child = spawn(process.execPath, ['build/scripts/serve.mjs', '--port', '0'], {
-    env: { ...process.env, CAMTRAP_DATA_DIR: dataDir, CAMTRAP_VOLUME_ROOTS: path.join(workDir, 'volumes') },
+    env: {
+      ...process.env,
+      CAMTRAP_DATA_DIR: dataDir,
+      CAMTRAP_VOLUME_ROOTS: path.join(workDir, 'volumes'),
+      CAMTRAP_MODELS_DIRS: testModelsDir(),
+      CAMTRAP_RESOURCES_DIR: path.join(workDir, 'no-bundled-resources'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

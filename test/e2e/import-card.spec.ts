@@ -61,4 +61,25 @@ test('create a library, add 62c200a9, import the heron card, see the grid, impor
   await expect(page.getByTestId('summary-imported')).toHaveText('0');
   await expect(page.getByTestId('summary-duplicates')).toHaveText('10');
   await shot('05-second-import');
+
+  await nav.go('detect');
+  await expect(page.getByTestId('detect-model')).toContainText('NanoDet-m 416');
+  await page.getByTestId('detect-go').click();
+  const job = page.getByTestId('job').first();
+  await expect(job.getByTestId('job-state')).toHaveText('Done', { timeout: 60_000 });
+  await expect(job.getByTestId('job-progress')).toContainText('10 of 10 images · 0 failed');
+  await shot('06-detection-done');
+
+  await nav.go('media');
+  await expect(page.getByTestId('tile-badge')).toHaveCount(10);
+  await page.getByTestId('tile').first().getByRole('button').click();
+  const viewer = page.getByTestId('viewer');
+  await expect(viewer).toBeVisible();
+  await expect(viewer.getByTestId('box-label').first()).toContainText(/animal 0\.\d\d/);
+  await expect.poll(() => viewer.getByTestId('viewer-image').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(2048);
+  await shot('07-viewer-with-box');
+  await page.keyboard.press('ArrowRight');
+  await expect(viewer).toHaveAttribute('aria-label', '20210531082538-RCNX0032.JPG');
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
 });

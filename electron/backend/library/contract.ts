@@ -83,6 +83,9 @@ export interface MediaItem {
   height: number | null;
   sequenceNo: number | null;
   sha256: string;
+  /** The highest confidence of the latest detection result, null before detection. */
+  maxConf: number | null;
+  processed: boolean;
 }
 
 export interface MediaPage {
@@ -98,6 +101,8 @@ const mediaPageInput = z.object({
   deploymentID: camtrapId.optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
+  /** Hide processed images whose boxes all fall below this confidence. */
+  hideEmptyBelow: z.number().min(0).max(1).optional(),
 });
 
 export const libraryMethods = {

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../electron/backend/library/contract.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useCall } from '../../components/use-call.ts';
 import { groupSequences } from './group-sequences.ts';
+import { Viewer } from './Viewer.tsx';
 
 const pageSize = 200;
 
@@ -12,13 +13,20 @@ export function MediaPage() {
   const { t } = useTranslation();
   const deployments = useCall('deployment.list', {});
   const [deploymentID, setDeploymentID] = useState('');
-  const page = useCall('media.page', { deploymentID: deploymentID || undefined, offset: 0, limit: pageSize });
+  const [threshold, setThreshold] = useState(0.35);
+  const [hideEmpty, setHideEmpty] = useState(false);
+  const [open, setOpen] = useState<number | null>(null);
+  const filter = { deploymentID: deploymentID || undefined, hideEmptyBelow: hideEmpty ? threshold : undefined };
+  const page = useCall('media.page', { ...filter, offset: 0, limit: pageSize });
   const [extra, setExtra] = useState<MediaItem[]>([]);
 
-  useEffect(() => setExtra([]), [deploymentID]);
+  useEffect(() => setExtra([]), [deploymentID, hideEmpty, threshold]);
   const items = [...(page.data?.items ?? []), ...extra];
+  const opened = open === null ? undefined : items[open];
+  const move = useCallback((step: number) => setOpen((i) => (i === null ? null : Math.min(Math.max(0, i + step), items.length - 1))), [items.length]);
+  const close = useCallback(() => setOpen(null), []);
   const loadMore = async () => {
-    const r = await api.call('media.page', { deploymentID: deploymentID || undefined, offset: items.length, limit: pageSize });
+    const r = await api.call('media.page', { ...filter, offset: items.length, limit: pageSize });
     if (r.ok) setExtra([...extra, ...r.value.items]);
   };
 
@@ -34,6 +42,14 @@ export function MediaPage() {
             </option>
           ))}
         </select>
+        <label className="row">
+          {t('detect.threshold')}
+          <input type="range" min={0.05} max={0.95} step={0.05} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} data-testid="threshold" />
+          <span>{threshold.toFixed(2)}</span>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={hideEmpty} onChange={(e) => setHideEmpty(e.target.checked)} data-testid="hide-empty" /> {t('detect.hideEmpty')}
+        </label>
         {page.data ? (
           <span className="muted" data-testid="media-count">
             {t('media.count', { total: page.data.total, count: page.data.sequences })}
@@ -52,7 +68,10 @@ export function MediaPage() {
             <ul className="grid">
               {g.items.map((m) => (
                 <li key={m.mediaID} className="tile" data-testid="tile">
-                  <img src={api.mediaUrl('thumb', m.mediaID)} alt={m.fileName} loading="lazy" width={160} height={112} />
+                  <button className="tile-open" onClick={() => setOpen(items.indexOf(m))} aria-label={m.fileName}>
+                    <img src={api.mediaUrl('thumb', m.mediaID)} alt={m.fileName} loading="lazy" width={160} height={112} />
+                    {m.maxConf !== null && m.maxConf >= threshold ? <span className="tile-badge" data-testid="tile-badge">{m.maxConf.toFixed(2)}</span> : null}
+                  </button>
                   <span className="tile-caption" data-testid="tile-time" title={m.timeFromFile ? t('media.noExifTime') : m.cameraSerial ?? ''}>
                     {m.timestamp}
                     {m.timeFromFile ? ' *' : ''}
@@ -63,6 +82,7 @@ export function MediaPage() {
           </section>
         ))}
       </div>
+      {opened ? <Viewer item={opened} threshold={threshold} onMove={move} onClose={close} /> : null}
       {page.data && items.length < page.data.total ? (
         <button onClick={() => void loadMore()} data-testid="media-more">
           {t('media.more')}

@@ -60,6 +60,12 @@ describe('detection on the CPU with the real model on real images', () => {
     const low = await t.must('detect.mediaResult', { mediaID: byName.get('blank2.jpg')?.mediaID ?? '', threshold: 0.005 });
     expect(low?.detections.length).toBeGreaterThan(0);
 
+    // The grid can hide empty images: the two blanks go, unprocessed and non-empty images stay.
+    const shown = await t.must('media.page', { limit: 100, hideEmptyBelow: 0.35 });
+    expect(shown.total).toBe(16);
+    expect(shown.items.some((m) => m.fileName.startsWith('blank'))).toBe(false);
+    expect(byName.get('human.jpg')?.maxConf).toBeGreaterThan(0.35);
+
     // Nothing is left to do for this model: a second job over everything is empty and done at once.
     const again = await detectAndWait(t);
     expect(again).toMatchObject({ state: 'done', total: 0 });

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JobInfo, JobProgress } from '../../../electron/backend/detect/contract.ts';
+import { api } from '../../api/client.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { useCall } from '../../components/use-call.ts';
+import { StartDetection } from './StartDetection.tsx';
+
+function JobRow({ job, live }: { job: JobInfo; live: JobProgress | undefined }) {
+  const { t } = useTranslation();
+  const done = live?.done ?? job.done;
+  const failed = live?.failed ?? job.failed;
+  const act = (method: 'detect.pause' | 'detect.resume' | 'detect.cancel') => void api.call(method, { runId: job.runId });
+  return (
+    <li className="card" data-testid="job">
+      <div className="row">
+        <strong>{t('detect.job', { id: job.runId, model: job.modelName })}</strong>
+        <span data-testid="job-state">{t(`detect.state.${live?.state ?? job.state}`)}</span>
+        {job.state === 'running' ? <button onClick={() => act('detect.pause')}>{t('detect.pause')}</button> : null}
+        {job.state === 'paused' || job.state === 'failed' ? <button onClick={() => act('detect.resume')}>{t('detect.resume')}</button> : null}
+        {job.state === 'running' || job.state === 'paused' || job.state === 'failed' ? <button onClick={() => act('detect.cancel')}>{t('detect.cancel')}</button> : null}
+      </div>
+      <ProgressBar value={done} max={job.total} label={t('detect.job', { id: job.runId, model: job.modelName })} />
+      <p data-testid="job-progress">
+        {t('detect.progress', { done, total: job.total, failed })}
+        {live && live.state === 'running' && live.secondsLeft !== null ? ` · ${t('detect.rate', { rate: live.imagesPerSecond, seconds: live.secondsLeft })}` : null}
+      </p>
+      <p className="muted">
+        {t('detect.runner', { runner: job.runner })} — {job.runnerReason}
+      </p>
+      {job.message ? <p>{job.message}</p> : null}
+    </li>
+  );
+}
+
+export function JobsPage() {
+  const { t } = useTranslation();
+  const jobs = useCall('detect.jobs', {});
+  const [live, setLive] = useState<Record<number, JobProgress>>({});
+  useEffect(() => {
+    const offProgress = api.on('detect.progress', (p) => setLive((l) => ({ ...l, [p.runId]: p })));
+    const offFinished = api.on('detect.finished', (job) => {
+      setLive(({ [job.runId]: _ended, ...rest }) => rest);
+      jobs.reload();
+    });
+    return () => {
+      offProgress();
+      offFinished();
+    };
+  }, [jobs.reload]);
+  return (
+    <div className="pad">
+      <h2>{t('detect.heading')}</h2>
+      <StartDetection onStarted={jobs.reload} />
+      <h3>{t('detect.jobs')}</h3>
+      <ErrorMessage error={jobs.error} />
+      {jobs.data?.length === 0 ? <p className="muted">{t('detect.noJobs')}</p> : null}
+      <ul className="plain" data-testid="jobs">
+        {jobs.data?.map((j) => <JobRow key={j.runId} job={j} live={live[j.runId]} />)}
+      </ul>
+    </div>
+  );
+}

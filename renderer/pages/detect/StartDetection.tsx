@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
+import { api } from '../../api/client.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { Field } from '../../components/Field.tsx';
+import { useCall } from '../../components/use-call.ts';
+
+export function StartDetection({ onStarted }: { onStarted: () => void }) {
+  const { t } = useTranslation();
+  const models = useCall('models.list', {});
+  const deployments = useCall('deployment.list', {});
+  const [modelID, setModelID] = useState('');
+  const [deploymentID, setDeploymentID] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [error, setError] = useState<RpcError | undefined>();
+  const usable = models.data?.filter((m) => m.available) ?? [];
+  const broken = models.data?.filter((m) => !m.available) ?? [];
+
+  const start = async () => {
+    const r = await api.call('detect.start', {
+      modelID: modelID || undefined,
+      scope: { deploymentID: deploymentID || undefined, from: from.trim() || undefined, to: to.trim() || undefined, onlyUnprocessed: true },
+    });
+    setError(r.ok ? undefined : r.error);
+    if (r.ok) onStarted();
+  };
+
+  return (
+    <section className="card" data-testid="detect-start">
+      <p className="muted">{t('detect.intro')}</p>
+      {models.data && usable.length === 0 ? <p className="error">{t('detect.noModel')}</p> : null}
+      {broken.map((m) => (
+        <p key={m.id} className="muted">
+          {t('detect.modelMissing', { name: m.name, problem: m.problem })}
+        </p>
+      ))}
+      <div className="row wrap">
+        <Field label={t('detect.model')}>
+          <select value={modelID} onChange={(e) => setModelID(e.target.value)} data-testid="detect-model">
+            {usable.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name} ({m.licence})
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('detect.scope')}>
+          <select value={deploymentID} onChange={(e) => setDeploymentID(e.target.value)} data-testid="detect-scope">
+            <option value="">{t('detect.scopeAll')}</option>
+            {deployments.data?.map((d) => (
+              <option key={d.deploymentID} value={d.deploymentID}>
+                {t('detect.scopeDeployment', { id: d.deploymentID })}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('detect.from')}>
+          <input value={from} onChange={(e) => setFrom(e.target.value)} placeholder="2021-04-01" size={11} />
+        </Field>
+        <Field label={t('detect.to')}>
+          <input value={to} onChange={(e) => setTo(e.target.value)} placeholder="2021-04-30" size={11} />
+        </Field>
+        <button className="primary" disabled={usable.length === 0} onClick={() => void start()} data-testid="detect-go">
+          {t('detect.start')}
+        </button>
+      </div>
+      <ErrorMessage error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MediaItem } from '../../../electron/backend/library/contract.ts';
+import { api } from '../../api/client.ts';
+import { useCall } from '../../components/use-call.ts';
+
+const colours = { animal: '#f0b429', person: '#e5484d', vehicle: '#3e9bff' } as const;
+
+/** The full image with its boxes; arrow keys move through the grid, Escape closes. */
+export function Viewer({ item, threshold, onMove, onClose }: { item: MediaItem; threshold: number; onMove: (step: number) => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  const result = useCall('detect.mediaResult', { mediaID: item.mediaID, threshold }, item.mediaID);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'ArrowRight') onMove(1);
+      else if (e.key === 'ArrowLeft') onMove(-1);
+      else if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onMove, onClose]);
+  const r = result.data;
+  return (
+    <div className="viewer" role="dialog" aria-modal="true" aria-label={item.fileName} data-testid="viewer">
+      <div className="viewer-bar row">
+        <strong>{item.fileName}</strong>
+        <span>{item.timestamp}</span>
+        <span className="muted">{t('detect.viewerHelp')}</span>
+        <button onClick={() => onMove(-1)}>{t('detect.previous')}</button>
+        <button onClick={() => onMove(1)}>{t('detect.next')}</button>
+        <button onClick={onClose} autoFocus data-testid="viewer-close">
+          {t('detect.close')}
+        </button>
+      </div>
+      <div className="viewer-stage">
+        <div className="viewer-frame">
+          <img src={api.mediaUrl('file', item.mediaID)} alt={item.fileName} data-testid="viewer-image" />
+          <svg className="viewer-boxes" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true">
+            {r?.detections.map((d, i) => (
+              <rect key={i} x={d.bbox[0]} y={d.bbox[1]} width={d.bbox[2]} height={d.bbox[3]} fill="none" stroke={colours[d.category]} strokeWidth={2} vectorEffect="non-scaling-stroke" data-testid="box" />
+            ))}
+          </svg>
+          {r?.detections.map((d, i) => (
+            <span key={i} className="box-label" style={{ left: `${d.bbox[0] * 100}%`, top: `${d.bbox[1] * 100}%`, background: colours[d.category] }} data-testid="box-label">
+              {t('detect.boxLabel', { category: t(`detect.category.${d.category}`), conf: d.conf.toFixed(2) })}
+            </span>
+          ))}
+        </div>
+      </div>
+      <p className="viewer-note" data-testid="viewer-note">
+        {!r ? t('detect.noResult') : r.status === 'failed' ? t('detect.failedResult', { reason: r.failure }) : r.detections.length === 0 ? t('detect.nothingFound') : `${r.modelName}`}
+        {r?.truncated ? ` · ${t('detect.truncated')}` : ''}
+      </p>
+    </div>
+  );
+}
