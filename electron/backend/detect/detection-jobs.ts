@@ -15,8 +15,12 @@ interface Active {
   stopping: 'pause' | 'cancel' | 'close' | null;
   buffer: IncomingResult[];
   timer: NodeJS.Timeout | undefined;
-  write: (r: IncomingResult[]) => void;
+  write: (r: IncomingResult[]) => { added: number; failed: number };
   imagesPerSecond: number;
+  /** Counted here as results are stored, so progress costs no query. */
+  total: number;
+  done: number;
+  failed: number;
 }
 
 /** Worker restarts allowed per job before it is marked failed; a restart without new results counts twice. */
@@ -62,7 +66,17 @@ export class DetectionJobs {
     if (items.length === 0) return this.finish(runId, 'done', null);
     const model = this.model(job.modelID);
     setJobState(library.db, runId, 'running');
-    const active: Active = { child: undefined as unknown as ChildProcess, stopping: null, buffer: [], timer: undefined, write: resultWriter(library.db, runId), imagesPerSecond: 0 };
+    const active: Active = {
+      child: undefined as unknown as ChildProcess,
+      stopping: null,
+      buffer: [],
+      timer: undefined,
+      write: resultWriter(library.db, runId),
+      imagesPerSecond: 0,
+      total: job.total,
+      done: job.done,
+      failed: job.failed,
+    };
     active.child = startCpuWorker(model, runId, items, {
       onLine: (line) => this.onLine(runId, active, line),
       onExit: (clean, detail) => this.onExit(runId, active, clean, detail),
@@ -131,20 +145,20 @@ export class DetectionJobs {
   private flush(runId: number, active: Active): void {
     clearTimeout(active.timer);
     active.timer = undefined;
-    if (active.buffer.length > 0) {
-      const had = this.station.library ? getJob(this.station.library.db, runId).done : 0;
-      active.write(active.buffer.splice(0));
-      if (this.station.library && getJob(this.station.library.db, runId).done > had) this.crashes.set(runId, 0);
-    }
     if (!this.station.library) return;
-    const job = getJob(this.station.library.db, runId);
-    const left = job.total - job.done;
+    if (active.buffer.length > 0) {
+      const { added, failed } = active.write(active.buffer.splice(0));
+      active.done += added;
+      active.failed += failed;
+      if (added > 0) this.crashes.set(runId, 0);
+    }
+    const left = active.total - active.done;
     this.station.emit('detect.progress', {
       runId,
-      state: job.state,
-      total: job.total,
-      done: job.done,
-      failed: job.failed,
+      state: active.stopping === 'pause' ? 'paused' : 'running',
+      total: active.total,
+      done: active.done,
+      failed: active.failed,
       imagesPerSecond: Math.round(active.imagesPerSecond * 100) / 100,
       secondsLeft: active.imagesPerSecond > 0 ? Math.round(left / active.imagesPerSecond) : null,
     });

@@ -7,8 +7,8 @@ import type { PreparedImage } from './prepare-image.ts';
 
 /** Every box at or above this is kept, as MegaDetector does; thresholds apply when reading. */
 export const keepConfidence = 0.005;
-/** Candidates considered by suppression, best first, and boxes kept per image. */
-const maxCandidates = 3000;
+/** Candidates considered by suppression, best first, and boxes kept per image (MegaDetector keeps up to 300 before and 100 after). */
+const maxCandidates = 300;
 const maxBoxes = 100;
 
 export class Detector {
@@ -26,6 +26,8 @@ export class Detector {
       graphOptimizationLevel: 'all',
       // The dev model lists its weights as inputs; ORT warns about each at load time.
       logSeverityLevel: 3,
+      // Idle inference threads sleep instead of spinning, leaving the cores to decoding the next images.
+      extra: { session: { intra_op: { allow_spinning: '0' } } },
     });
     return new Detector(session, manifest);
   }
@@ -46,7 +48,7 @@ export class Detector {
     const { output, inputSize, nmsIou } = this.manifest;
     const candidates =
       output.layout === 'nanodet'
-        ? decodeNanodet(outputs, { inputSize, strides: output.strides, bins: output.bins, classMap: this.classMap, minConf: keepConfidence })
+        ? decodeNanodet(outputs, { inputSize, strides: output.strides, bins: output.bins, classMap: this.classMap, minConf: keepConfidence, maxCandidates })
         : decodeYolov5(outputs, { classMap: this.classMap, minConf: keepConfidence });
     const top: Candidate[] = candidates.length > maxCandidates ? candidates.sort((a, b) => b.conf - a.conf).slice(0, maxCandidates) : candidates;
     return nonMaxSuppression(top, nmsIou, maxBoxes).map((c) => toDetection(c, image));

@@ -107,16 +107,23 @@ export function resultWriter(db: Db, runId: number) {
     'INSERT OR IGNORE INTO detection_results (run_id, media_pk, status, truncated, failure, max_conf, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const insertBox = db.prepare('INSERT INTO detections (run_id, media_pk, category, conf, x, y, w, h) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  return db.transaction((results: IncomingResult[]) => {
+  /** Returns how many results were new, and how many of those were failures. */
+  return db.transaction((results: IncomingResult[]): { added: number; failed: number } => {
     const at = nowIso();
+    let added = 0;
+    let failed = 0;
     for (const r of results) {
       if (!r.ok) {
-        insertResult.run(runId, r.mediaPk, 'failed', 0, r.reason, null, at);
+        const n = insertResult.run(runId, r.mediaPk, 'failed', 0, r.reason, null, at).changes;
+        added += n;
+        failed += n;
         continue;
       }
       const maxConf = r.detections.reduce((m, d) => Math.max(m, d.conf), 0);
       if (insertResult.run(runId, r.mediaPk, 'ok', r.truncated ? 1 : 0, null, maxConf, at).changes === 0) continue;
+      added += 1;
       for (const d of r.detections) insertBox.run(runId, r.mediaPk, d.category, d.conf, ...d.bbox);
     }
+    return { added, failed };
   });
 }

@@ -37,7 +37,8 @@ export async function prepareImage(file: string, manifest: ModelManifest): Promi
   const [{ data, info }, truncated] = await Promise.all([
     sharp(file, { failOn: 'none' })
       .rotate()
-      .resize(size, size, { fit: 'inside' })
+      // Bilinear, as MegaDetector's own letterbox does; lanczos costs a fifth more here for nothing a detector sees.
+      .resize(size, size, { fit: 'inside', kernel: 'linear' })
       .toColourspace('srgb')
       .removeAlpha()
       .raw()
@@ -50,18 +51,20 @@ export async function prepareImage(file: string, manifest: ModelManifest): Promi
   const padX = Math.floor((size - info.width) / 2);
   const padY = Math.floor((size - info.height) / 2);
   const channels = info.channels;
+  const lut = new Float32Array(256);
   for (let c = 0; c < 3; c += 1) {
-    // Model channel c reads source channel c (RGB) or 2 - c (BGR).
+    // Model channel c reads source channel c (RGB) or 2 - c (BGR); a table normalizes each byte value once.
     const source = channelOrder === 'bgr' ? 2 - c : c;
     const m = mean[c] as number;
     const s = std[c] as number;
+    for (let v = 0; v < 256; v += 1) lut[v] = (v - m) / s;
     const offset = c * plane;
     tensor.fill((padValue - m) / s, offset, offset + plane);
     for (let y = 0; y < info.height; y += 1) {
       let out = offset + (y + padY) * size + padX;
       let at = y * info.width * channels + (channels === 1 ? 0 : source);
       for (let x = 0; x < info.width; x += 1) {
-        tensor[out] = ((data[at] as number) - m) / s;
+        tensor[out] = lut[data[at] as number] as number;
         out += 1;
         at += channels;
       }
