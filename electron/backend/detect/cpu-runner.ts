@@ -11,10 +11,18 @@ export interface RunnerCallbacks {
   onExit(clean: boolean, detail: string): void;
 }
 
+/**
+ * Threads for the forward pass: all cores but one, which decodes the next images meanwhile.
+ * On two cores this is as fast as two inference threads fighting the decoder, and steadier.
+ */
+export function inferenceThreads(cores = os.availableParallelism()): number {
+  return Math.max(1, cores - 1);
+}
+
 /** One CPU worker process for one job's pending media. */
 export function startCpuWorker(model: UsableModel, runId: number, items: JobManifest['items'], callbacks: RunnerCallbacks): ChildProcess {
   const child = spawnWorkerProcess(new URL('./worker/detect-worker.ts', import.meta.url));
-  const manifest: JobManifest = { runId, modelFile: model.modelFile, manifest: model.manifest, threads: Math.max(1, os.availableParallelism()), items };
+  const manifest: JobManifest = { runId, modelFile: model.modelFile, manifest: model.manifest, threads: inferenceThreads(), items };
   let sawDone = false;
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
