@@ -13,7 +13,17 @@ export const modelManifestSchema = z.object({
   licence: z.string().min(1),
   file: z.string().regex(/^[\w.-]+\.onnx$/),
   sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-  source: z.object({ url: z.string().url().optional(), devCopyFrom: z.string().optional() }).optional(),
+  /**
+   * Where the model file comes from: an ONNX download, a PyTorch checkpoint to export (MegaDetector
+   * publishes no ONNX files), or, for development, a copy beside the project.
+   */
+  source: z
+    .object({
+      url: z.string().url().optional(),
+      exportFrom: z.object({ url: z.string().url(), md5: z.string().regex(/^[0-9a-f]{32}$/) }).optional(),
+      devCopyFrom: z.string().optional(),
+    })
+    .optional(),
   inputSize: z.number().int().min(32).max(4096),
   preprocess: z.object({
     channelOrder: z.enum(['rgb', 'bgr']),
