@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useCall } from '../../components/use-call.ts';
+import { ExportMegadetector } from './ExportMegadetector.tsx';
 import { StartDetection } from './StartDetection.tsx';
 
 function JobRow({ job, live }: { job: JobInfo; live: JobProgress | undefined }) {
@@ -30,6 +31,7 @@ function JobRow({ job, live }: { job: JobInfo; live: JobProgress | undefined }) 
         {t('detect.runner', { runner: job.runner })} — {job.runnerReason}
       </p>
       {job.message ? <p>{job.message}</p> : null}
+      {job.done > 0 ? <ExportMegadetector runId={job.runId} /> : null}
     </li>
   );
 }

@@ -10,6 +10,8 @@ export function StartDetection({ onStarted }: { onStarted: () => void }) {
   const { t } = useTranslation();
   const models = useCall('models.list', {});
   const deployments = useCall('deployment.list', {});
+  const imports = useCall('ingest.list', {});
+  const [importId, setImportId] = useState('');
   const [modelID, setModelID] = useState('');
   const [deploymentID, setDeploymentID] = useState('');
   const [from, setFrom] = useState('');
@@ -21,7 +23,7 @@ export function StartDetection({ onStarted }: { onStarted: () => void }) {
   const start = async () => {
     const r = await api.call('detect.start', {
       modelID: modelID || undefined,
-      scope: { deploymentID: deploymentID || undefined, from: from.trim() || undefined, to: to.trim() || undefined, onlyUnprocessed: true },
+      scope: { deploymentID: deploymentID || undefined, importId: importId ? Number(importId) : undefined, from: from.trim() || undefined, to: to.trim() || undefined, onlyUnprocessed: true },
     });
     setError(r.ok ? undefined : r.error);
     if (r.ok) onStarted();
@@ -52,6 +54,16 @@ export function StartDetection({ onStarted }: { onStarted: () => void }) {
             {deployments.data?.map((d) => (
               <option key={d.deploymentID} value={d.deploymentID}>
                 {t('detect.scopeDeployment', { id: d.deploymentID })}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('detect.import')}>
+          <select value={importId} onChange={(e) => setImportId(e.target.value)} data-testid="detect-import">
+            <option value="">{t('detect.anyImport')}</option>
+            {imports.data?.map((i) => (
+              <option key={i.importId} value={i.importId}>
+                {t('detect.importOption', { id: i.importId, deployment: i.deploymentID, count: i.imported })}
               </option>
             ))}
           </select>

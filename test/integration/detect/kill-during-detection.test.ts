@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobInfo, JobProgress } from '../../../electron/backend/detect/contract.ts';
@@ -88,5 +89,11 @@ describe('detection survives kill -9', () => {
     expect(finish.stderr).toMatch(/Resuming job 1/);
     expect(JSON.parse(finish.stdout)).toMatchObject({ runId: 1, state: 'done', total: images, done: images });
     expect(detectionCounts(library, 1)).toMatchObject({ runs: 1, covered: images, results: images, distinctResults: images, boxesWithoutResult: 0 });
+
+    const out = path.join(work, 'run1.json');
+    const exported = spawnSync(process.execPath, [cli, 'export-md', '--library', library, '--run', '1', out], { env, encoding: 'utf8' });
+    expect(exported.status, exported.stderr).toBe(0);
+    const md = JSON.parse(fs.readFileSync(out, 'utf8')) as { images: { file: string }[] };
+    expect(new Set(md.images.map((i) => i.file)).size).toBe(images);
   }, 300_000);
 });

@@ -47,6 +47,20 @@ export function registerDetectCommands(program: Command, setCode: (c: number) =>
       ),
   );
   program.addCommand(
+    new Command('export-md')
+      .description('write a detection run as MegaDetector batch JSON (format 1.6), for Timelapse and AddaxAI')
+      .addOption(libraryOption())
+      .requiredOption('--run <runId>', 'the detection job', Number)
+      .argument('<file>', 'the JSON file to write')
+      .action(async (file: string, opts: { run: number }, command: Command) =>
+        withLibrary(command, setCode, async ({ call, out }) => {
+          const written = await call('detect.exportMegadetector', { runId: opts.run, file });
+          if (!written.ok) return out.failure(written);
+          out.result(written.value, () => `Wrote ${written.value.images} images to ${written.value.file}`);
+        }),
+      ),
+  );
+  program.addCommand(
     new Command('jobs')
       .description('detection jobs of the library, newest first')
       .addOption(libraryOption())
