@@ -1,0 +1,156 @@
+"""python3 -m camtrap_worker <manifest.json> [--bare N]
+
+Reads a job manifest, writes JSON lines to stdout and appends the same lines to the job's
+results file (flushed and synced each batch), so that nothing is lost if the app goes away.
+--bare N times N forward passes on already-made tensors instead (for the benchmark)."""
+import json
+import os
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import torch
+
+from . import images, postprocess
+from .onnx_torch import OnnxTorch
+
+
+class Out:
+    def __init__(self, results_file):
+        self.file = open(results_file, "a", encoding="utf-8") if results_file else None
+
+    def send(self, line):
+        text = json.dumps(line, separators=(",", ":"))
+        sys.stdout.write(text + "\n")
+        if self.file:
+            self.file.write(text + "\n")
+
+    def sync(self):
+        sys.stdout.flush()
+        if self.file:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+
+
+def device_info(device):
+    if device != "cuda":
+        return {"device": "cpu", "gpuName": None, "memoryUsedMB": None, "memoryTotalMB": None}
+    props = torch.cuda.get_device_properties(0)
+    return {
+        "device": "cuda",
+        "gpuName": props.name,
+        "memoryUsedMB": round(torch.cuda.memory_allocated(0) / 2**20),
+        "memoryTotalMB": round(props.total_memory / 2**20),
+    }
+
+
+def prepare(item, spec, device):
+    path = item["path"]
+    size = spec["inputSize"]
+    pre = spec["preprocess"]
+    truncated = images.is_truncated(path) if path.lower().endswith((".jpg", ".jpeg")) else False
+    chw = images.decode_gpu(path, size, device) if device == "cuda" else images.decode_cpu(path, size)
+    tensor, place = images.letterbox(chw, size, pre["mean"], pre["std"], pre["channelOrder"], pre["padValue"], device)
+    return tensor, place, truncated
+
+
+def load(job):
+    wanted = job.get("device", "auto")
+    device = "cuda" if wanted != "cpu" and torch.cuda.is_available() else "cpu"
+    if device == "cpu":
+        torch.set_num_threads(max(1, int(job.get("threads") or os.cpu_count() or 1)))
+    else:
+        torch.backends.cudnn.benchmark = True
+    # Half precision on the GPU, where the tensor cores are; the CPU keeps full precision.
+    model = OnnxTorch(job["modelFile"], device, half=device == "cuda" and job.get("half", True))
+    return device, model
+
+
+def run(job):
+    spec = job["manifest"]
+    device, model = load(job)
+    decode = postprocess.nanodet if spec["output"]["layout"] == "nanodet" else postprocess.yolov5
+    out = Out(job.get("resultsFile"))
+    out.send({"type": "ready", "runId": job["runId"], "threads": torch.get_num_threads(), **device_info(device)})
+    out.sync()
+    items = job["items"]
+    batch_size = max(1, int(job.get("batchSize") or (16 if device == "cuda" else 4)))
+    batches = [items[i:i + batch_size] for i in range(0, len(items), batch_size)]
+    started = time.perf_counter()
+    done = failed = 0
+    ms_prepare = ms_infer = 0.0
+    # Decoding the next batch overlaps inference of this one (PIL and torch release the GIL).
+    pool = ThreadPoolExecutor(max_workers=2 if device == "cpu" else 4)
+
+    def prepare_batch(batch):
+        t = time.perf_counter()
+        ready = []
+        for item in batch:
+            try:
+                ready.append((item, prepare(item, spec, device), None))
+            except Exception as err:  # a bad file fails alone, never the job
+                ready.append((item, None, "Could not read this image: " + str(err)))
+        return ready, (time.perf_counter() - t) * 1000
+
+    pending = pool.submit(prepare_batch, batches[0]) if batches else None
+    for index in range(len(batches)):
+        ready, ms = pending.result()
+        ms_prepare += ms
+        pending = pool.submit(prepare_batch, batches[index + 1]) if index + 1 < len(batches) else None
+        good = [(item, prep) for item, prep, _ in ready if prep is not None]
+        for item, _, reason in ready:
+            if reason is not None:
+                failed += 1
+                out.send({"type": "failure", "mediaPk": item["mediaPk"], "reason": reason})
+        t = time.perf_counter()
+        if good:
+            x = torch.stack([prep[0] for _, prep in good])
+            outputs = model(x)
+            for (item, (_, place, truncated)), candidates in zip(good, decode(outputs, spec, device)):
+                detections = postprocess.to_detections(candidates, place, spec["nmsIou"])
+                out.send({"type": "result", "mediaPk": item["mediaPk"], "truncated": truncated, "detections": detections})
+            if device == "cuda":
+                torch.cuda.synchronize()
+        batch_ms = (time.perf_counter() - t) * 1000
+        ms_infer += batch_ms
+        done += len(ready)
+        elapsed = time.perf_counter() - started
+        out.send({
+            "type": "progress", "runId": job["runId"], "done": done, "total": len(items),
+            "imagesPerSecond": done / elapsed if elapsed > 0 else 0, "msPrepare": ms_prepare / max(1, done),
+            "msInfer": ms_infer / max(1, done - failed), "batchSize": batch_size, "msBatch": round(batch_ms, 1),
+            **device_info(device),
+        })
+        out.sync()
+    out.send({"type": "done", "runId": job["runId"], "processed": done, "failed": failed})
+    out.sync()
+
+
+def bare(job, count):
+    """Forward passes alone, on tensors made beforehand from the job's images, in batches as run() uses."""
+    spec = job["manifest"]
+    device, model = load(job)
+    batch_size = max(1, int(job.get("batchSize") or (16 if device == "cuda" else 4)))
+    tensors = [prepare(item, spec, device)[0] for item in job["items"][:batch_size]]
+    x = torch.stack(tensors)
+    for _ in range(2):
+        model(x)
+    if device == "cuda":
+        torch.cuda.synchronize()
+    t = time.perf_counter()
+    passes = max(1, count // batch_size)
+    for _ in range(passes):
+        model(x)
+    if device == "cuda":
+        torch.cuda.synchronize()
+    seconds = time.perf_counter() - t
+    print(json.dumps({"type": "bare", "imagesPerSecond": passes * batch_size / seconds, "batchSize": batch_size, "threads": torch.get_num_threads(), **device_info(device)}))
+
+
+if __name__ == "__main__":
+    with open(sys.argv[1], encoding="utf-8") as f:
+        manifest = json.load(f)
+    if len(sys.argv) > 3 and sys.argv[2] == "--bare":
+        bare(manifest, int(sys.argv[3]))
+    else:
+        run(manifest)
