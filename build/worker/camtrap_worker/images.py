@@ -48,10 +48,11 @@ def decode_cpu(path, size):
     image = Image.open(path)
     orient = orientation(image)
     w, h = image.size
-    # Draft: decode at the smallest JPEG scale that is still at least the size the model needs.
+    # Draft: JPEG shrink-on-load to the smallest scale still twice the size the model needs, as
+    # sharp does in the CPU worker (the margin keeps the final resampling smooth).
     tw, th = fit(w, h, size) if orient < 5 else fit(h, w, size)
     if image.format == "JPEG":
-        image.draft("RGB", (tw, th) if orient < 5 else (th, tw))
+        image.draft("RGB", (2 * tw, 2 * th) if orient < 5 else (2 * th, 2 * tw))
     image = image.convert("RGB")
     chw = torch.from_numpy(__import__("numpy").asarray(image).copy()).permute(2, 0, 1)
     return _upright(chw, orient)

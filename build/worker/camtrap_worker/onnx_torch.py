@@ -73,9 +73,9 @@ def op_reshape(x, shape, batch):
     return x.reshape(target)
 
 
-def op_split(x, split=None, **a):
+def op_split(x, split_input=None, **a):
     axis = a.get("axis", 0)
-    sizes = _ints(split) if split is not None else a.get("split")
+    sizes = _ints(split_input) if split_input is not None else a.get("split")
     if sizes is None:
         outputs = a["_outputs"]
         return torch.chunk(x, outputs, dim=axis)

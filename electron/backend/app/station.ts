@@ -1,4 +1,5 @@
 import { DetectionJobs } from '../detect/detection-jobs.ts';
+import { Engine } from '../engine/engine.ts';
 import type { ImportRun } from '../ingest/import-run.ts';
 import type { Logger } from '../log/logger.ts';
 import { createLibrary, openLibrary, type Library } from '../library/open-library.ts';
@@ -14,6 +15,7 @@ export class Station {
   private readonly listeners = new Set<EventListener>();
   readonly imports = new Map<number, ImportRun>();
   readonly detection = new DetectionJobs(this);
+  readonly engine = new Engine(this);
 
   /** resumeJobs: the app and browser mode carry on interrupted detection jobs when a library opens; the CLI does so only when asked. */
   constructor(
@@ -40,8 +42,9 @@ export class Station {
     rememberLibrary(this.dataDir, library.paths.root);
     this.logger.info('library opened', { root: library.paths.root, created: create });
     if (this.options.resumeJobs) {
-      const resumed = this.detection.resumeInterrupted();
-      if (resumed.length > 0) this.logger.info('detection jobs resumed', { runIds: resumed });
+      void this.detection.resumeInterrupted().then((resumed) => {
+        if (resumed.length > 0) this.logger.info('detection jobs resumed', { runIds: resumed });
+      });
     }
     return library;
   }

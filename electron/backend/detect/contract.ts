@@ -72,7 +72,14 @@ const runId = z.object({ runId: z.number().int().positive() });
 
 export const detectMethods = {
   'models.list': method<ModelInfo[]>()(z.object({})),
-  'detect.start': method<JobInfo>()(z.object({ modelID: z.string().min(1).optional(), scope: scopeSchema.default({ onlyUnprocessed: true }) })),
+  'detect.start': method<JobInfo>()(
+    z.object({
+      modelID: z.string().min(1).optional(),
+      scope: scopeSchema.default({ onlyUnprocessed: true }),
+      /** auto: the container with a GPU when there is one, else the CPU worker. */
+      runner: z.enum(['auto', 'container', 'cpu']).default('auto'),
+    }),
+  ),
   'detect.pause': method<JobInfo>()(runId),
   'detect.resume': method<JobInfo>()(runId),
   'detect.cancel': method<JobInfo>()(runId),

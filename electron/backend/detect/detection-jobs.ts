@@ -1,17 +1,24 @@
-import type { ChildProcess } from 'node:child_process';
 import { processAlive } from '../app/process-alive.ts';
 import type { Station } from '../app/station.ts';
+import { reattachContainerJob, startContainerJob } from '../engine/container-runner.ts';
+import type { RunnerChoice } from '../engine/engine.ts';
 import { StationError } from '../rpc/envelope.ts';
 import type { DetectionScope, JobInfo } from './contract.ts';
 import { startCpuWorker } from './cpu-runner.ts';
 import { findModels, type ModelPackage } from './find-models.ts';
-import { createJob, getJob, jobRow, pendingItems, resultWriter, setJobState, type IncomingResult } from './job-store.ts';
+import { createJob, getJob, jobRow, pendingItems, resultWriter, setJobState, setResultsOffset, setRunner, type IncomingResult } from './job-store.ts';
 import type { WorkerLine } from './worker/protocol.ts';
 
 export type UsableModel = ModelPackage & { manifest: NonNullable<ModelPackage['manifest']>; modelFile: string };
 
+/** A running worker of either kind: a Node child process or a container. */
+interface RunnerHandle {
+  stop(): void;
+  pid?: number | undefined;
+}
+
 interface Active {
-  child: ChildProcess;
+  handle: RunnerHandle | null;
   stopping: 'pause' | 'cancel' | 'close' | null;
   buffer: IncomingResult[];
   timer: NodeJS.Timeout | undefined;
@@ -21,6 +28,9 @@ interface Active {
   total: number;
   done: number;
   failed: number;
+  /** For a container: how far its results file has been read, and its id. */
+  offset: number;
+  containerId: string | null;
 }
 
 /** Worker restarts allowed per job before it is marked failed; a restart without new results counts twice. */
@@ -45,16 +55,17 @@ export class DetectionJobs {
     return { ...chosen, manifest: chosen.manifest, modelFile: chosen.modelFile };
   }
 
-  start(modelID: string | undefined, scope: DetectionScope): JobInfo {
+  async start(modelID: string | undefined, scope: DetectionScope, choice: RunnerChoice = 'auto'): Promise<JobInfo> {
     const { db } = this.station.requireLibrary();
     const model = this.model(modelID);
-    const job = createJob(db, model.manifest, scope, { name: 'cpu', reason: 'The embedded CPU detector (onnxruntime) runs on every computer.' });
-    this.run(job.runId);
+    const decision = await this.station.engine.decide(choice);
+    const job = createJob(db, model.manifest, scope, { name: decision.runner, reason: decision.reason });
+    await this.run(job.runId);
     return getJob(db, job.runId);
   }
 
-  /** Starts a worker on what the job has not done yet; a job with nothing left is done. */
-  run(runId: number): void {
+  /** Starts (or, for a container found after a restart, follows) a worker on what the job has not done yet. */
+  async run(runId: number): Promise<void> {
     if (this.active.has(runId)) return;
     const library = this.station.requireLibrary();
     const job = jobRow(library.db, runId);
@@ -63,11 +74,9 @@ export class DetectionJobs {
       throw new StationError('busy', `Detection job ${runId} is running in another Camtrap Station process (pid ${job.ownerPid}).`);
     }
     const items = pendingItems(library.db, library.paths.root, runId);
-    if (items.length === 0) return this.finish(runId, 'done', null);
     const model = this.model(job.modelID);
-    setJobState(library.db, runId, 'running');
     const active: Active = {
-      child: undefined as unknown as ChildProcess,
+      handle: null,
       stopping: null,
       buffer: [],
       timer: undefined,
@@ -76,20 +85,66 @@ export class DetectionJobs {
       total: job.total,
       done: job.done,
       failed: job.failed,
+      offset: job.resultsOffset,
+      containerId: null,
     };
-    active.child = startCpuWorker(model, runId, items, {
-      onLine: (line) => this.onLine(runId, active, line),
-      onExit: (clean, detail) => this.onExit(runId, active, clean, detail),
-    });
+    const onLine = (line: WorkerLine) => this.onLine(runId, active, line);
+    const onExit = (clean: boolean, detail: string) => this.onExit(runId, active, clean, detail);
+    if (job.runner === 'cpu') {
+      if (items.length === 0) return this.finish(runId, 'done', null);
+      setJobState(library.db, runId, 'running');
+      this.active.set(runId, active);
+      const child = startCpuWorker(model, runId, items, { onLine, onExit });
+      active.handle = { stop: () => child.kill(), pid: child.pid };
+      this.station.logger.info('detection worker started', { runId, pending: items.length, pid: child.pid });
+      return;
+    }
+    const status = await this.station.engine.status();
+    if (!status.docker) throw new StationError('not-found', `Job ${runId} runs in the detection container, but: ${status.advice}`);
+    setJobState(library.db, runId, 'running');
     this.active.set(runId, active);
-    this.station.logger.info('detection worker started', { runId, pending: items.length, pid: active.child.pid });
+    const callbacks = {
+      onLine: (line: WorkerLine, offsetAfter: number) => {
+        active.offset = offsetAfter;
+        onLine(line);
+      },
+      onExit,
+      onStarted: (id: string) => {
+        active.containerId = id;
+      },
+      onGpuRefused: (explanation: string) => {
+        setRunner(library.db, runId, 'container-cpu', explanation);
+        this.station.logger.error('GPU request refused', undefined, { runId, explanation });
+      },
+    };
+    try {
+      const attached = await reattachContainerJob(status.docker, library.paths.root, runId, active.offset, callbacks);
+      if (attached) {
+        active.handle = attached;
+        this.station.logger.info('detection container reattached', { runId, offset: active.offset });
+      } else if (items.length === 0) {
+        this.active.delete(runId);
+        return this.finish(runId, 'done', null);
+      } else {
+        const image = status.image.loaded ? status.image.tag : (await this.station.engine.loadImage(status.image.tarball ?? undefined)).tag;
+        active.handle = await startContainerJob(
+          { docker: status.docker, image, libraryRoot: library.paths.root, runId, model, items, gpu: job.runner === 'container-gpu', resultsOffset: active.offset },
+          callbacks,
+        );
+        this.station.logger.info('detection container started', { runId, pending: items.length, container: active.containerId });
+      }
+    } catch (err) {
+      this.active.delete(runId);
+      throw err;
+    }
+    if (active.stopping) active.handle.stop();
   }
 
   pause(runId: number): JobInfo {
     const active = this.active.get(runId);
     if (active) {
       active.stopping = 'pause';
-      active.child.kill();
+      active.handle?.stop();
     } else setJobState(this.station.requireLibrary().db, runId, 'paused');
     return getJob(this.station.requireLibrary().db, runId);
   }
@@ -98,35 +153,44 @@ export class DetectionJobs {
     const active = this.active.get(runId);
     if (active) {
       active.stopping = 'cancel';
-      active.child.kill();
+      active.handle?.stop();
     } else this.finish(runId, 'cancelled', 'Cancelled. Results so far are kept.');
     return getJob(this.station.requireLibrary().db, runId);
   }
 
-  /** The pid of a job's worker, for tests that kill it. */
+  /** The pid of a job's worker process, for tests that kill it. */
   workerPid(runId: number): number | undefined {
-    return this.active.get(runId)?.child.pid;
+    return this.active.get(runId)?.handle?.pid;
   }
 
   /** Jobs that were running when the app stopped carry on when the library opens again. */
-  resumeInterrupted(): number[] {
+  async resumeInterrupted(): Promise<number[]> {
     const { db } = this.station.requireLibrary();
     const rows = db.prepare("SELECT run_id AS runId, owner_pid AS pid FROM detection_runs WHERE state = 'running'").all() as { runId: number; pid: number | null }[];
     const resumed: number[] = [];
     for (const r of rows) {
       if (this.active.has(r.runId) || (r.pid !== null && r.pid !== process.pid && processAlive(r.pid))) continue;
-      this.run(r.runId);
-      resumed.push(r.runId);
+      try {
+        await this.run(r.runId);
+        resumed.push(r.runId);
+      } catch (err) {
+        this.station.logger.error('could not resume a detection job', err, { runId: r.runId });
+      }
     }
     return resumed;
   }
 
-  /** The library is closing: workers stop, jobs stay running so that they resume on the next open. */
+  /**
+   * The library is closing: CPU workers stop and containers are left running; jobs stay running,
+   * so that they resume (or are reattached) on the next open.
+   */
   stopAll(): void {
-    for (const active of this.active.values()) {
+    for (const [runId, active] of this.active) {
+      this.flush(runId, active);
       active.stopping = 'close';
-      active.child.kill();
+      if (!active.containerId) active.handle?.stop();
     }
+    this.active.clear();
   }
 
   private onLine(runId: number, active: Active, line: WorkerLine): void {
@@ -145,13 +209,15 @@ export class DetectionJobs {
   private flush(runId: number, active: Active): void {
     clearTimeout(active.timer);
     active.timer = undefined;
-    if (!this.station.library) return;
+    const library = this.station.library;
+    if (!library || active.stopping === 'close') return;
     if (active.buffer.length > 0) {
       const { added, failed } = active.write(active.buffer.splice(0));
       active.done += added;
       active.failed += failed;
       if (added > 0) this.crashes.set(runId, 0);
     }
+    if (active.containerId) setResultsOffset(library.db, runId, active.offset, active.containerId);
     const left = active.total - active.done;
     this.station.emit('detect.progress', {
       runId,
@@ -164,26 +230,27 @@ export class DetectionJobs {
     });
   }
 
-  private onExit(runId: number, active: Active, clean: boolean, detail: string): void {
+  private onExit(runId: number, active: Active, _clean: boolean, detail: string): void {
+    if (active.stopping === 'close') return;
     this.flush(runId, active);
     this.active.delete(runId);
     const library = this.station.library;
     if (!library) return;
-    if (active.stopping === 'close') return;
     if (active.stopping === 'pause') {
       setJobState(library.db, runId, 'paused', 'Paused. Resume to go on where it stopped.');
       return this.emitFinished(runId);
     }
     if (active.stopping === 'cancel') return this.finish(runId, 'cancelled', 'Cancelled. Results so far are kept.');
     const left = pendingItems(library.db, library.paths.root, runId);
-    if (clean && left.length === 0) return this.finish(runId, 'done', null);
+    // A worker that ended without its done line but left nothing undone has still done the job.
+    if (left.length === 0) return this.finish(runId, 'done', null);
     const crashes = (this.crashes.get(runId) ?? 0) + 1;
     this.crashes.set(runId, crashes);
     this.station.logger.error('detection worker stopped', undefined, { runId, detail, crashes, left: left.length });
     if (crashes > maxCrashes) return this.finish(runId, 'failed', `The detection worker kept stopping (${detail}). The job can be resumed.`);
     // A worker that dies twice without a new result may be choking on the next image: record it as failed and go on.
     if (crashes >= 2 && left[0]) resultWriter(library.db, runId)([{ mediaPk: left[0].mediaPk, ok: false, reason: `The detection worker stopped on this image (${detail}).` }]);
-    this.run(runId);
+    this.run(runId).catch((err: unknown) => this.finish(runId, 'failed', `The detection worker could not start again: ${(err as Error).message}`));
   }
 
   private finish(runId: number, state: 'done' | 'cancelled' | 'failed', message: string | null): void {

@@ -15,10 +15,10 @@ export const detectHandlers: DomainHandlers<typeof detectMethods> = {
       available: m.modelFile !== null && m.manifest !== null,
       problem: m.problem,
     })),
-  'detect.start': ({ modelID, scope }, station) => station.detection.start(modelID, scope),
+  'detect.start': ({ modelID, scope, runner }, station) => station.detection.start(modelID, scope, runner),
   'detect.pause': ({ runId }, station) => station.detection.pause(runId),
-  'detect.resume': ({ runId }, station) => {
-    station.detection.run(runId);
+  'detect.resume': async ({ runId }, station) => {
+    await station.detection.run(runId);
     return getJob(station.requireLibrary().db, runId);
   },
   'detect.cancel': ({ runId }, station) => station.detection.cancel(runId),

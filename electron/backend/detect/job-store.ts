@@ -7,15 +7,15 @@ import type { DetectionScope, JobInfo, JobState } from './contract.ts';
 import { keepConfidence } from './detector.ts';
 import type { ModelManifest } from './model-manifest.ts';
 
-const jobColumns = `r.run_id AS runId, r.scope_json AS scopeJson, r.owner_pid AS ownerPid, r.model_id AS modelID, r.model_name AS modelName, r.model_version AS modelVersion,
+const jobColumns = `r.run_id AS runId, r.scope_json AS scopeJson, r.owner_pid AS ownerPid, r.results_offset AS resultsOffset, r.model_id AS modelID, r.model_name AS modelName, r.model_version AS modelVersion,
   r.state, r.runner, r.runner_reason AS runnerReason, r.message, r.total, r.created_at AS createdAt,
   r.started_at AS startedAt, r.ended_at AS endedAt,
   (SELECT COUNT(*) FROM detection_results x WHERE x.run_id = r.run_id) AS done,
   (SELECT COUNT(*) FROM detection_results x WHERE x.run_id = r.run_id AND x.status = 'failed') AS failed`;
 
-type JobRow = Omit<JobInfo, 'scope'> & { scopeJson: string; ownerPid: number | null };
+type JobRow = Omit<JobInfo, 'scope'> & { scopeJson: string; ownerPid: number | null; resultsOffset: number };
 
-function toJob({ scopeJson, ownerPid: _ownerPid, ...row }: JobRow): JobInfo {
+function toJob({ scopeJson, ownerPid: _ownerPid, resultsOffset: _offset, ...row }: JobRow): JobInfo {
   return { ...row, scope: JSON.parse(scopeJson) as DetectionScope };
 }
 
@@ -126,4 +126,13 @@ export function resultWriter(db: Db, runId: number) {
     }
     return { added, failed };
   });
+}
+
+export function setRunner(db: Db, runId: number, runner: string, reason: string): void {
+  db.prepare('UPDATE detection_runs SET runner = ?, runner_reason = ? WHERE run_id = ?').run(runner, reason, runId);
+}
+
+/** How far a container's results file has been read, so a restart goes on from there. */
+export function setResultsOffset(db: Db, runId: number, offset: number, containerId: string | null): void {
+  db.prepare('UPDATE detection_runs SET results_offset = ?, container_id = COALESCE(?, container_id) WHERE run_id = ?').run(offset, containerId, runId);
 }

@@ -1,15 +1,16 @@
 import type { z } from 'zod';
 import { appMethods } from '../app/contract.ts';
 import { detectEvents, detectMethods } from '../detect/contract.ts';
+import { engineEvents, engineMethods } from '../engine/contract.ts';
 import { ingestEvents, ingestMethods } from '../ingest/contract.ts';
 import { libraryMethods } from '../library/contract.ts';
 import type { EventSpec, MethodSpec } from './define.ts';
 
 /** Every method the renderer, the CLI and the tests may call, each with the schema its input is checked against. */
-export const methods = { ...appMethods, ...libraryMethods, ...ingestMethods, ...detectMethods } as const;
+export const methods = { ...appMethods, ...libraryMethods, ...ingestMethods, ...detectMethods, ...engineMethods } as const;
 
 /** Every event the backend pushes. */
-export const events = { ...ingestEvents, ...detectEvents } as const;
+export const events = { ...ingestEvents, ...detectEvents, ...engineEvents } as const;
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'not-a-library'
   | 'disk-full'
   | 'source-missing'
+  | 'bad-checksum'
   | 'busy'
   | 'internal';
 

@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import type { JobInfo, JobProgress } from '../../detect/contract.ts';
 import { libraryOption } from '../options.ts';
 import { exitCodes } from '../output.ts';
@@ -17,7 +17,8 @@ export function registerDetectCommands(program: Command, setCode: (c: number) =>
       .addOption(libraryOption())
       .option('--deployment <deploymentID>', 'only this deployment')
       .option('--model <modelID>', 'the model (the first installed one if left out)')
-      .action(async (opts: { deployment?: string; model?: string }, command: Command) =>
+      .addOption(new Option('--runner <runner>', 'where detection runs: the container (GPU when there is one), the embedded CPU worker, or automatic').choices(['auto', 'container', 'cpu']).default('auto'))
+      .action(async (opts: { deployment?: string; model?: string; runner: 'auto' | 'container' | 'cpu' }, command: Command) =>
         withLibrary(command, setCode, async ({ call, station, out }) => {
           const jobs = await call('detect.jobs', {});
           if (!jobs.ok) return out.failure(jobs);
@@ -36,7 +37,7 @@ export function registerDetectCommands(program: Command, setCode: (c: number) =>
               }
             });
           });
-          const started = previous ? await call('detect.resume', { runId: previous.runId }) : await call('detect.start', { modelID: opts.model, scope: { deploymentID: opts.deployment, onlyUnprocessed: true } });
+          const started = previous ? await call('detect.resume', { runId: previous.runId }) : await call('detect.start', { modelID: opts.model, runner: opts.runner, scope: { deploymentID: opts.deployment, onlyUnprocessed: true } });
           if (!started.ok) return out.failure(started);
           runId = started.value.runId;
           out.progress(previous ? `Resuming ${describeJob(started.value)}` : `Started ${describeJob(started.value)}`);

@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Docker from 'dockerode';
+import type { UsableModel } from '../detect/detection-jobs.ts';
+import type { JobManifest, WorkerLine } from '../detect/worker/protocol.ts';
+import { explainGpuFailure, gpuRequestFailure } from './engine-status.ts';
+import { ResultsTail } from './results-tail.ts';
+
+export const jobLabel = 'org.camtrap-station.job';
+export const libraryLabel = 'org.camtrap-station.library';
+
+export interface ContainerCallbacks {
+  onLine(line: WorkerLine, offsetAfter: number): void;
+  onExit(clean: boolean, detail: string): void;
+  /** The engine refused the GPU; the job goes on without it, and says why. */
+  onGpuRefused(explanation: string): void;
+  onStarted(containerId: string): void;
+}
+
+export interface ContainerHandle {
+  stop(): void;
+}
+
+interface ContainerJob {
+  docker: Docker;
+  image: string;
+  libraryRoot: string;
+  runId: number;
+  model: UsableModel;
+  items: JobManifest['items'];
+  gpu: boolean;
+  resultsOffset: number;
+}
+
+export function jobFolder(libraryRoot: string, runId: number): string {
+  return path.join(libraryRoot, '.jobs', String(runId));
+}
+
+/** The container's user: never root. Under a root backend (a service, CI) a fixed unprivileged id owns the job folder. */
+function containerUser(jobDir: string): string {
+  const uid = process.getuid?.() ?? 1000;
+  if (uid !== 0) return `${uid}:${process.getgid?.() ?? uid}`;
+  fs.chownSync(jobDir, 1000, 1000);
+  return '1000:1000';
+}
+
+function writeManifest(job: ContainerJob, jobDir: string): void {
+  const manifest = {
+    runId: job.runId,
+    modelFile: `/model/${job.model.manifest.file}`,
+    manifest: job.model.manifest,
+    threads: 0,
+    device: job.gpu ? 'auto' : 'cpu',
+    resultsFile: '/job/results.jsonl',
+    items: job.items.map((i) => ({ mediaPk: i.mediaPk, path: `/library/${path.relative(job.libraryRoot, i.path).split(path.sep).join('/')}` })),
+  };
+  const tmp = path.join(jobDir, 'manifest.json.tmp');
+  fs.writeFileSync(tmp, JSON.stringify(manifest));
+  fs.renameSync(tmp, path.join(jobDir, 'manifest.json'));
+}
+
+async function create(job: ContainerJob, jobDir: string, gpu: boolean): Promise<Docker.Container> {
+  return job.docker.createContainer({
+    Image: job.image,
+    Cmd: ['/job/manifest.json'],
+    User: containerUser(jobDir),
+    Labels: { [jobLabel]: String(job.runId), [libraryLabel]: job.libraryRoot },
+    HostConfig: {
+      NetworkMode: 'none',
+      Binds: [`${job.libraryRoot}:/library:ro`, `${jobDir}:/job:rw`, `${job.model.dir}:/model:ro`],
+      CapDrop: ['ALL'],
+      SecurityOpt: ['no-new-privileges'],
+      ReadonlyRootfs: true,
+      Tmpfs: { '/tmp': 'rw,noexec,nosuid,size=256m' },
+      ...(gpu ? { DeviceRequests: [{ Driver: '', Count: -1, Capabilities: [['gpu']] }] } : {}),
+    },
+  });
+}
+
+async function lastLogs(container: Docker.Container): Promise<string> {
+  const logs = (await container.logs({ stdout: false, stderr: true, tail: 20 }).catch(() => Buffer.alloc(0))) as Buffer;
+  // The log stream is multiplexed: 8-byte frame headers before each chunk.
+  return logs.toString('utf8').replace(/[\x00-\x08]/g, '').trim().slice(-1500);
+}
+
+/** Follows a container of this job, new or found running after a restart, until it ends. */
+function follow(container: Docker.Container, jobDir: string, offset: number, callbacks: ContainerCallbacks): ContainerHandle {
+  let sawDone = false;
+  const tail = new ResultsTail(path.join(jobDir, 'results.jsonl'), offset, (text, after) => {
+    try {
+      const line = JSON.parse(text) as WorkerLine;
+      if (line.type === 'done') sawDone = true;
+      callbacks.onLine(line, after);
+    } catch {
+      // A half line at the very end of a file cut by a crash; the next container rewrites that result.
+    }
+  });
+  tail.follow();
+  let stopping = false;
+  void container
+    .wait()
+    .then(async (status: { StatusCode?: number }) => {
+      tail.stop();
+      const code = status.StatusCode ?? -1;
+      const detail = code === 0 ? 'finished' : `exit code ${code}${stopping ? ' (stopped)' : ''}: ${await lastLogs(container)}`;
+      await container.remove({ force: true }).catch(() => undefined);
+      callbacks.onExit(code === 0 && sawDone, detail);
+    })
+    .catch((err: Error) => {
+      tail.stop();
+      callbacks.onExit(false, `lost the container: ${err.message}`);
+    });
+  return {
+    stop: () => {
+      stopping = true;
+      void container.stop({ t: 3 }).catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Runs a job's pending media in the worker container: no network, media read-only, the job
+ * folder writable, no capabilities, no new privileges, a non-root user, labelled with the job.
+ * A refused GPU request is explained and the same container starts again without it.
+ */
+export async function startContainerJob(job: ContainerJob, callbacks: ContainerCallbacks): Promise<ContainerHandle> {
+  const jobDir = jobFolder(job.libraryRoot, job.runId);
+  fs.mkdirSync(jobDir, { recursive: true });
+  writeManifest(job, jobDir);
+  let container = await create(job, jobDir, job.gpu);
+  try {
+    await container.start();
+  } catch (err) {
+    const message = (err as Error).message;
+    await container.remove({ force: true }).catch(() => undefined);
+    if (!job.gpu || !gpuRequestFailure.test(message)) throw err;
+    callbacks.onGpuRefused(explainGpuFailure(message.replace(/^\(HTTP code \d+\)[^:]*:\s*/, '')));
+    writeManifest({ ...job, gpu: false }, jobDir);
+    container = await create({ ...job, gpu: false }, jobDir, false);
+    await container.start();
+  }
+  callbacks.onStarted(container.id);
+  return follow(container, jobDir, job.resultsOffset, callbacks);
+}
+
+/** After a restart: the job's container, if the engine still has it, followed from where its results were read. */
+export async function reattachContainerJob(docker: Docker, libraryRoot: string, runId: number, resultsOffset: number, callbacks: ContainerCallbacks): Promise<ContainerHandle | null> {
+  const found = await docker.listContainers({ all: true, filters: { label: [`${jobLabel}=${runId}`, `${libraryLabel}=${libraryRoot}`] } });
+  const info = found[0];
+  if (!info) return null;
+  const container = docker.getContainer(info.Id);
+  callbacks.onStarted(info.Id);
+  return follow(container, jobFolder(libraryRoot, runId), resultsOffset, callbacks);
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { event, method } from '../rpc/define.ts';
+
+/** Where the container engine stands, in states a user can act on. */
+export type EngineState = 'not-installed' | 'not-running' | 'no-permission' | 'running-no-gpu' | 'running-gpu';
+
+export interface WorkerImageInfo {
+  tag: string;
+  loaded: boolean;
+  /** The bundled (or picked) tarball, when one is known. */
+  tarball: string | null;
+  sha256: string | null;
+  bytes: number | null;
+}
+
+export interface EngineStatus {
+  state: EngineState;
+  /** What to do about it, in plain words. */
+  advice: string;
+  socket: string | null;
+  engine: string | null;
+  version: string | null;
+  runtimes: string[];
+  gpus: number;
+  image: WorkerImageInfo;
+}
+
+export interface LoadProgress {
+  phase: 'checking' | 'sending' | 'loading' | 'done';
+  bytesDone: number;
+  bytesTotal: number;
+  detail: string;
+}
+
+export const engineMethods = {
+  'engine.status': method<EngineStatus>()(z.object({})),
+  'engine.loadImage': method<WorkerImageInfo>()(z.object({ tarball: z.string().min(1).optional() })),
+} as const;
+
+export const engineEvents = {
+  'engine.loadProgress': event<LoadProgress>(),
+} as const;
