@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDeploymentCommands } from './commands/deployment.ts';
 import { registerDetectCommands } from './commands/detect.ts';
+import { registerEngineCommands } from './commands/engine.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { registerStatusCommand } from './commands/status.ts';
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
   registerImportCommand(program, setCode);
   registerStatusCommand(program, setCode);
   registerDetectCommands(program, setCode);
+  registerEngineCommands(program, setCode);
   try {
     await program.parseAsync(argv);
   } catch (err) {
