@@ -2,7 +2,12 @@ import type { DetectionScope, JobInfo } from '../../electron/backend/detect/cont
 import type { testStation } from './station.ts';
 
 /** Starts a detection job through the RPC and resolves when it ends. */
-export async function detectAndWait(t: ReturnType<typeof testStation>, scope: Partial<DetectionScope> = {}, modelID?: string): Promise<JobInfo> {
+export async function detectAndWait(
+  t: ReturnType<typeof testStation>,
+  scope: Partial<DetectionScope> = {},
+  modelID?: string,
+  runner: 'auto' | 'container' | 'cpu' = 'auto',
+): Promise<JobInfo> {
   let runId = -1;
   const early: JobInfo[] = [];
   const ended = new Promise<JobInfo>((resolve) => {
@@ -16,7 +21,7 @@ export async function detectAndWait(t: ReturnType<typeof testStation>, scope: Pa
       }
     });
   });
-  const job = await t.must('detect.start', { modelID, scope: { onlyUnprocessed: true, ...scope } });
+  const job = await t.must('detect.start', { modelID, runner, scope: { onlyUnprocessed: true, ...scope } });
   runId = job.runId;
   const already = early.find((j) => j.runId === runId);
   return already ?? ended;

@@ -134,7 +134,8 @@ export async function startContainerJob(job: ContainerJob, callbacks: ContainerC
     const message = (err as Error).message;
     await container.remove({ force: true }).catch(() => undefined);
     if (!job.gpu || !gpuRequestFailure.test(message)) throw err;
-    callbacks.onGpuRefused(explainGpuFailure(message.replace(/^\(HTTP code \d+\)[^:]*:\s*/, '')));
+    // dockerode prefixes the engine's words with "(HTTP code 500) server error - ".
+    callbacks.onGpuRefused(explainGpuFailure(message.replace(/^\(HTTP code \d+\)\s*[a-z ]*-\s*/i, '')));
     writeManifest({ ...job, gpu: false }, jobDir);
     container = await create({ ...job, gpu: false }, jobDir, false);
     await container.start();
