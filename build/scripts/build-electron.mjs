@@ -5,7 +5,8 @@ import { build } from 'esbuild';
 // import.meta.url points beside the bundle, where the worker bundles lie.
 const importMetaUrl = { banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': '__importMetaUrl' } };
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'info', ...importMetaUrl };
-const external = ['electron', 'better-sqlite3', 'sharp', 'esbuild', 'onnxruntime-node', 'tsx'];
+// Native modules and what loads them stay in node_modules; dockerode reaches ssh2's native parts.
+const external = ['electron', 'better-sqlite3', 'sharp', 'esbuild', 'onnxruntime-node', 'tsx', 'dockerode'];
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs', external });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs', external: ['electron'] });

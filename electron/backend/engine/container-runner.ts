@@ -77,10 +77,20 @@ async function create(job: ContainerJob, jobDir: string, gpu: boolean): Promise<
   });
 }
 
+/** The engine multiplexes log streams: each chunk has an 8-byte header whose last 4 bytes give its length. */
+function demux(raw: Buffer): string {
+  const parts: Buffer[] = [];
+  for (let at = 0; at + 8 <= raw.length; ) {
+    const size = raw.readUInt32BE(at + 4);
+    parts.push(raw.subarray(at + 8, at + 8 + size));
+    at += 8 + size;
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
 async function lastLogs(container: Docker.Container): Promise<string> {
   const logs = (await container.logs({ stdout: false, stderr: true, tail: 20 }).catch(() => Buffer.alloc(0))) as Buffer;
-  // The log stream is multiplexed: 8-byte frame headers before each chunk.
-  return logs.toString('utf8').replace(/[\x00-\x08]/g, '').trim().slice(-1500);
+  return demux(logs).trim().slice(-1500);
 }
 
 /** Follows a container of this job, new or found running after a restart, until it ends. */
