@@ -56,11 +56,6 @@ def decode_cpu(path, size):
     if image.format == "JPEG":
         image.draft("RGB", (2 * tw, 2 * th) if orient < 5 else (2 * th, 2 * tw))
     image = image.convert("RGB")
-    # PIL's bilinear reduction is antialiased, the same filter letterbox() would apply with torch,
-    # done in C on bytes: the CPU path skips a float resize of a million pixels.
-    fw, fh = (tw, th) if orient < 5 else (th, tw)
-    if image.size != (fw, fh):
-        image = image.resize((fw, fh), Image.BILINEAR)
     chw = torch.from_numpy(np.asarray(image).copy()).permute(2, 0, 1)
     return _upright(chw, orient)
 
