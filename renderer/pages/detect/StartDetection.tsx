@@ -12,6 +12,7 @@ export function StartDetection({ onStarted }: { onStarted: () => void }) {
   const deployments = useCall('deployment.list', {});
   const imports = useCall('ingest.list', {});
   const [importId, setImportId] = useState('');
+  const [runner, setRunner] = useState<'auto' | 'container' | 'cpu'>('auto');
   const [modelID, setModelID] = useState('');
   const [deploymentID, setDeploymentID] = useState('');
   const [from, setFrom] = useState('');
@@ -23,6 +24,7 @@ export function StartDetection({ onStarted }: { onStarted: () => void }) {
   const start = async () => {
     const r = await api.call('detect.start', {
       modelID: modelID || undefined,
+      runner,
       scope: { deploymentID: deploymentID || undefined, importId: importId ? Number(importId) : undefined, from: from.trim() || undefined, to: to.trim() || undefined, onlyUnprocessed: true },
     });
     setError(r.ok ? undefined : r.error);
@@ -73,6 +75,13 @@ export function StartDetection({ onStarted }: { onStarted: () => void }) {
         </Field>
         <Field label={t('detect.to')}>
           <input value={to} onChange={(e) => setTo(e.target.value)} placeholder="2021-04-30" size={11} />
+        </Field>
+        <Field label={t('detect.runner')}>
+          <select value={runner} onChange={(e) => setRunner(e.target.value as typeof runner)} data-testid="detect-runner">
+            <option value="auto">{t('detect.runnerAuto')}</option>
+            <option value="container">{t('detect.runnerContainer')}</option>
+            <option value="cpu">{t('detect.runnerCpu')}</option>
+          </select>
         </Field>
         <button className="primary" disabled={usable.length === 0} onClick={() => void start()} data-testid="detect-go">
           {t('detect.start')}

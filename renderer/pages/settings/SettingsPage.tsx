@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useCall } from '../../components/use-call.ts';
+import { EnginePanel } from './EnginePanel.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function SettingsPage() {
         {saved ? <span role="status">{t('settings.saved')}</span> : null}
       </div>
       <ErrorMessage error={error} />
+      <EnginePanel />
       <h3>{t('settings.log')}</h3>
       <p className="muted">{t('settings.logHelp')}</p>
       {log.data ? <p>{t('settings.logFile', { file: log.data.file })}</p> : null}

@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LoadProgress } from '../../../electron/backend/engine/contract.ts';
+import { formatBytes } from '../../../electron/backend/ingest/contract.ts';
+import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
+import { api } from '../../api/client.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { FolderInput } from '../../components/FolderInput.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { useCall } from '../../components/use-call.ts';
+
+/** Diagnostics of the container engine, and loading the worker image from the app's files or a USB stick. */
+export function EnginePanel() {
+  const { t } = useTranslation();
+  const status = useCall('engine.status', {});
+  const [progress, setProgress] = useState<LoadProgress | null>(null);
+  const [tarball, setTarball] = useState('');
+  const [error, setError] = useState<RpcError | undefined>();
+  const [loading, setLoading] = useState(false);
+  useEffect(() => api.on('engine.loadProgress', setProgress), []);
+  const load = async () => {
+    setLoading(true);
+    setError(undefined);
+    const r = await api.call('engine.loadImage', { tarball: tarball.trim() || undefined });
+    setLoading(false);
+    if (!r.ok) setError(r.error);
+    status.reload();
+  };
+  const s = status.data;
+  return (
+    <section className="card" data-testid="engine-panel">
+      <h3>{t('engine.heading')}</h3>
+      <ErrorMessage error={status.error} />
+      {s ? (
+        <>
+          <p data-testid="engine-state">
+            <strong>{t(`engine.state.${s.state}`)}</strong> — {s.advice}
+          </p>
+          <dl className="facts">
+            <dt>{t('engine.engine')}</dt>
+            <dd>{s.engine ? `${s.engine} ${s.version ?? ''}` : '—'}</dd>
+            <dt>{t('engine.runtimes')}</dt>
+            <dd>{s.runtimes.join(', ') || '—'}</dd>
+            <dt>{t('engine.gpus')}</dt>
+            <dd>{s.gpus}</dd>
+            <dt>{t('engine.image')}</dt>
+            <dd data-testid="engine-image">
+              {s.image.tag} · {s.image.loaded ? t('engine.loaded') : t('engine.notLoaded')}
+              {s.image.bytes ? ` · ${formatBytes(s.image.bytes)}` : ''}
+            </dd>
+          </dl>
+          {s.state.startsWith('running') && !s.image.loaded ? (
+            <div className="row">
+              <FolderInput value={tarball} onChange={setTarball} placeholder={s.image.tarball ?? t('engine.tarballPlaceholder')} testId="engine-tarball" />
+              <button className="primary" disabled={loading} onClick={() => void load()} data-testid="engine-load">
+                {t('engine.load')}
+              </button>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+      {loading && progress ? (
+        <div>
+          <ProgressBar value={progress.bytesDone} max={progress.bytesTotal} label={t('engine.load')} />
+          <p>
+            {t(`engine.phase.${progress.phase}`)} · {formatBytes(progress.bytesDone)} / {formatBytes(progress.bytesTotal)}
+          </p>
+        </div>
+      ) : null}
+      <ErrorMessage error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import path from 'node:path';
+import { dockerMissing } from '../support/docker.ts';
+import { expect, test } from './fixtures.ts';
+import { LibraryScreen, Navigation } from './pages/app-pages.ts';
+
+test('the settings page explains the container engine in plain words', async ({ page, station }, testInfo) => {
+  const why = dockerMissing();
+  if (why && process.env.CI) throw new Error(why);
+  test.skip(why !== null, why ?? '');
+  await page.goto(station.openUrl);
+  await new LibraryScreen(page).create(path.join(station.workDir, 'library'));
+  await new Navigation(page).go('settings');
+  const panel = page.getByTestId('engine-panel');
+  await expect(panel.getByTestId('engine-state')).toContainText('Running, without GPU');
+  await expect(panel.getByTestId('engine-state')).toContainText('NVIDIA Container Toolkit');
+  await expect(panel).toContainText('runc');
+  await page.screenshot({ path: testInfo.outputPath('engine-diagnostics.png'), fullPage: true });
+});
