@@ -45,7 +45,7 @@ export function EnginePanel() {
             <dd>{s.gpus}</dd>
             <dt>{t('engine.image')}</dt>
             <dd data-testid="engine-image">
-              {s.image.tag} · {s.image.loaded ? t('engine.loaded') : t('engine.notLoaded')}
+              {s.image.tarball || s.image.loaded ? `${s.image.tag} · ${s.image.loaded ? t('engine.loaded') : t('engine.notLoaded')}` : t('engine.noImageFile')}
               {s.image.bytes ? ` · ${formatBytes(s.image.bytes)}` : ''}
             </dd>
           </dl>
