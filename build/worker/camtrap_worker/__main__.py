@@ -16,8 +16,13 @@ from .onnx_torch import OnnxTorch
 
 
 class Out:
+    # Each batch is flushed to the file at once (the app reads it, and it survives the app);
+    # flushing it to the disk as well every batch would cost more than the batch on small models.
+    SYNC_SECONDS = 1.0
+
     def __init__(self, results_file):
         self.file = open(results_file, "a", encoding="utf-8") if results_file else None
+        self.synced = time.monotonic()
 
     def send(self, line):
         text = json.dumps(line, separators=(",", ":"))
@@ -25,11 +30,13 @@ class Out:
         if self.file:
             self.file.write(text + "\n")
 
-    def sync(self):
+    def sync(self, force=False):
         sys.stdout.flush()
         if self.file:
             self.file.flush()
-            os.fsync(self.file.fileno())
+            if force or time.monotonic() - self.synced >= self.SYNC_SECONDS:
+                os.fsync(self.file.fileno())
+                self.synced = time.monotonic()
 
 
 def device_info(device):
@@ -74,7 +81,7 @@ def run(job):
     decode = postprocess.nanodet if spec["output"]["layout"] == "nanodet" else postprocess.yolov5
     out = Out(job.get("resultsFile"))
     out.send({"type": "ready", "runId": job["runId"], "threads": torch.get_num_threads(), **device_info(device)})
-    out.sync()
+    out.sync(force=True)
     items = job["items"]
     batch_size = max(1, int(job.get("batchSize") or (16 if device == "cuda" else 4)))
     batches = [items[i:i + batch_size] for i in range(0, len(items), batch_size)]
@@ -125,7 +132,7 @@ def run(job):
         })
         out.sync()
     out.send({"type": "done", "runId": job["runId"], "processed": done, "failed": failed})
-    out.sync()
+    out.sync(force=True)
 
 
 def bare(job, count):
