@@ -4,10 +4,11 @@ import { detectEvents, detectMethods } from '../detect/contract.ts';
 import { engineEvents, engineMethods } from '../engine/contract.ts';
 import { ingestEvents, ingestMethods } from '../ingest/contract.ts';
 import { libraryMethods } from '../library/contract.ts';
+import { reviewMethods } from '../review/contract.ts';
 import type { EventSpec, MethodSpec } from './define.ts';
 
 /** Every method the renderer, the CLI and the tests may call, each with the schema its input is checked against. */
-export const methods = { ...appMethods, ...libraryMethods, ...ingestMethods, ...detectMethods, ...engineMethods } as const;
+export const methods = { ...appMethods, ...libraryMethods, ...ingestMethods, ...detectMethods, ...engineMethods, ...reviewMethods } as const;
 
 /** Every event the backend pushes. */
 export const events = { ...ingestEvents, ...detectEvents, ...engineEvents } as const;

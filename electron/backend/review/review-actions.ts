@@ -1,0 +1,100 @@
+import type { Db } from '../library/db.ts';
+import { nowIso } from '../library/ids.ts';
+import { StationError } from '../rpc/envelope.ts';
+import type { Observation, ReviewAction, ReviewTarget } from './contract.ts';
+
+interface Target {
+  mediaPk: number;
+  detectionId: number | null;
+}
+
+/** The media (and boxes) a target names; an empty or unknown target is refused in words. */
+function resolveTarget(db: Db, target: ReviewTarget): Target[] {
+  let rows: Target[];
+  if ('mediaIDs' in target) {
+    const find = db.prepare('SELECT media_pk AS mediaPk FROM media WHERE media_id = ?');
+    rows = target.mediaIDs.map((id) => {
+      const row = find.get(id) as { mediaPk: number } | undefined;
+      if (!row) throw new StationError('not-found', `There is no medium ${id} in this library.`);
+      return { mediaPk: row.mediaPk, detectionId: null };
+    });
+  } else if ('sequenceNo' in target) {
+    rows = (db.prepare('SELECT media_pk AS mediaPk FROM media WHERE deployment_id = ? AND sequence_no = ? ORDER BY timestamp_ms').all(target.deploymentID, target.sequenceNo) as { mediaPk: number }[]).map((r) => ({
+      mediaPk: r.mediaPk,
+      detectionId: null,
+    }));
+    if (rows.length === 0) throw new StationError('not-found', `Deployment ${target.deploymentID} has no sequence ${target.sequenceNo}.`);
+  } else {
+    const find = db.prepare('SELECT media_pk AS mediaPk, detection_id AS detectionId FROM detections WHERE detection_id = ?');
+    rows = target.detectionIds.map((id) => {
+      const row = find.get(id) as Target | undefined;
+      if (!row) throw new StationError('not-found', `There is no box ${id} in this library.`);
+      return row;
+    });
+  }
+  return rows;
+}
+
+interface NewObservation {
+  observationType: Observation['observationType'];
+  scientificName: string | null;
+  count: number | null;
+  falseDetection: boolean;
+  classifiedBy: string | null;
+}
+
+/**
+ * One review action, in one transaction: its rows, and the human observations it replaces
+ * (a label on a medium replaces that medium's labels; on a box, that box's). Nothing is deleted,
+ * so undo can put everything back, also after a restart.
+ */
+export function applyReview(db: Db, kind: ReviewAction['kind'], summary: string, target: ReviewTarget, obs: NewObservation): ReviewAction {
+  if (obs.scientificName && !db.prepare('SELECT 1 FROM species WHERE scientific_name = ?').get(obs.scientificName)) {
+    throw new StationError('not-found', `${obs.scientificName} is not in the library's species list: add it first.`);
+  }
+  return db.transaction(() => {
+    const targets = resolveTarget(db, target);
+    const at = nowIso();
+    const actionId = Number(db.prepare('INSERT INTO review_actions (kind, summary, created_at) VALUES (?, ?, ?)').run(kind, summary, at).lastInsertRowid);
+    const supersedeMedia = db.prepare('UPDATE observations SET superseded_by = ? WHERE media_pk = ? AND detection_id IS NULL AND superseded_by IS NULL AND action_id != ?');
+    const supersedeBox = db.prepare('UPDATE observations SET superseded_by = ? WHERE detection_id = ? AND superseded_by IS NULL AND action_id != ?');
+    const insert = db.prepare(
+      `INSERT INTO observations (media_pk, detection_id, observation_type, scientific_name, count, false_detection, classified_by, created_at, action_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const t of targets) {
+      if (t.detectionId === null) supersedeMedia.run(actionId, t.mediaPk, actionId);
+      else supersedeBox.run(actionId, t.detectionId, actionId);
+      insert.run(t.mediaPk, t.detectionId, obs.observationType, obs.scientificName, obs.count, obs.falseDetection ? 1 : 0, obs.classifiedBy, at, actionId);
+    }
+    return { actionId, kind, summary, createdAt: at, media: new Set(targets.map((t) => t.mediaPk)).size };
+  })();
+}
+
+/** Takes back the latest action not yet taken back: its rows go, what it replaced comes back. */
+export function undoLast(db: Db): ReviewAction | null {
+  return db.transaction(() => {
+    const last = db
+      .prepare('SELECT action_id AS actionId, kind, summary, created_at AS createdAt FROM review_actions WHERE undone_at IS NULL ORDER BY action_id DESC LIMIT 1')
+      .get() as Omit<ReviewAction, 'media'> | undefined;
+    if (!last) return null;
+    const media = (db.prepare('SELECT COUNT(DISTINCT media_pk) AS n FROM observations WHERE action_id = ?').get(last.actionId) as { n: number }).n;
+    db.prepare('DELETE FROM observations WHERE action_id = ?').run(last.actionId);
+    db.prepare('UPDATE observations SET superseded_by = NULL WHERE superseded_by = ?').run(last.actionId);
+    db.prepare('UPDATE review_actions SET undone_at = ? WHERE action_id = ?').run(nowIso(), last.actionId);
+    return { ...last, media };
+  })();
+}
+
+export function mediaObservations(db: Db, mediaID: string): Observation[] {
+  const rows = db
+    .prepare(
+      `SELECT o.observation_id AS observationId, m.media_id AS mediaID, o.detection_id AS detectionId, o.observation_type AS observationType,
+              o.scientific_name AS scientificName, s.vernacular_name AS vernacularName, o.count, o.false_detection AS falseDetection,
+              o.classified_by AS classifiedBy, o.created_at AS createdAt
+       FROM observations o JOIN media m ON m.media_pk = o.media_pk LEFT JOIN species s ON s.scientific_name = o.scientific_name
+       WHERE m.media_id = ? AND o.superseded_by IS NULL ORDER BY o.observation_id`,
+    )
+    .all(mediaID) as (Omit<Observation, 'falseDetection' | 'classificationMethod'> & { falseDetection: number })[];
+  return rows.map((r) => ({ ...r, falseDetection: r.falseDetection === 1, classificationMethod: 'human' }));
+}

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importAndWait } from '../../support/import-and-wait.ts';
+import { libraryWithDeployment } from '../../support/library-with-deployment.ts';
+import { heronMedia } from '../../support/shared.ts';
+import { testStation } from '../../support/station.ts';
+import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
+
+afterAll(removeTempDirs);
+
+describe('reviewing what was found', () => {
+  it('labels a sequence with a species, persists it across a restart, and undoes it', async () => {
+    const work = tempDir();
+    const library = path.join(work, 'library');
+    const t = testStation();
+    await libraryWithDeployment(t, library);
+    await importAndWait(t, heronMedia(), 'dep1');
+    const csv = path.join(work, 'species.csv');
+    fs.writeFileSync(csv, 'scientificName,vernacularName\nArdea,herons\nArdea cinerea,grey heron\n"Vulpes vulpes","red fox, common fox"\n,\n');
+    expect(await t.must('species.importCsv', { file: csv })).toEqual({ added: 3, updated: 0, skipped: 1 });
+    expect((await t.must('species.list', { query: 'fox' })).map((s) => s.scientificName)).toEqual(['Vulpes vulpes']);
+    expect((await t.must('species.list', { query: 'ard' })).map((s) => s.scientificName)).toEqual(['Ardea', 'Ardea cinerea']);
+    expect((await t.must('species.list', { query: 'heron' })).map((s) => s.scientificName)).toEqual(['Ardea', 'Ardea cinerea']);
+
+    const labelled = await t.must('review.label', { target: { deploymentID: 'dep1', sequenceNo: 1 }, scientificName: 'Ardea', count: 1, classifiedBy: 'tester' });
+    expect(labelled).toMatchObject({ kind: 'label', media: 10, summary: 'Labelled Ardea' });
+    const first = (await t.must('media.page', {})).items[0];
+    if (!first) throw new Error('no media');
+    expect(await t.must('review.observations', { mediaID: first.mediaID })).toEqual([
+      expect.objectContaining({ scientificName: 'Ardea', vernacularName: 'herons', count: 1, classificationMethod: 'human', classifiedBy: 'tester', observationType: 'animal' }),
+    ]);
+    // A second label on one image replaces the first there only.
+    await t.must('review.label', { target: { mediaIDs: [first.mediaID] }, scientificName: 'Ardea cinerea', count: 2 });
+    expect((await t.must('review.observations', { mediaID: first.mediaID })).map((o) => o.scientificName)).toEqual(['Ardea cinerea']);
+
+    // A restart: the labels and the undo history are in the library.
+    t.station.close();
+    const again = testStation();
+    await again.must('library.open', { path: library });
+    expect((await again.must('review.observations', { mediaID: first.mediaID })).map((o) => o.scientificName)).toEqual(['Ardea cinerea']);
+    expect(await again.must('review.undo', {})).toMatchObject({ summary: 'Labelled Ardea cinerea', media: 1 });
+    expect((await again.must('review.observations', { mediaID: first.mediaID })).map((o) => o.scientificName)).toEqual(['Ardea']);
+    expect(await again.must('review.undo', {})).toMatchObject({ summary: 'Labelled Ardea', media: 10 });
+    expect(await again.must('review.observations', { mediaID: first.mediaID })).toEqual([]);
+    expect(await again.must('review.undo', {})).toBeNull();
+  });
+
+  it('refuses labels it cannot keep, in plain words', async () => {
+    const t = testStation();
+    await libraryWithDeployment(t, path.join(tempDir(), 'library'));
+    await importAndWait(t, heronMedia(), 'dep1');
+    expect(await t.call('review.label', { target: { deploymentID: 'dep1', sequenceNo: 1 }, scientificName: 'Canis lupus' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: "Canis lupus is not in the library's species list: add it first." },
+    });
+    expect(await t.call('review.label', { target: { deploymentID: 'dep1', sequenceNo: 7 } })).toMatchObject({ ok: false, error: { code: 'not-found', message: 'Deployment dep1 has no sequence 7.' } });
+    expect(await t.call('review.label', { target: { mediaIDs: [] } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await t.call('species.add', { scientificName: 'A' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    await t.must('species.add', { scientificName: 'Ardea', vernacularName: 'herons' });
+    expect(await t.call('species.add', { scientificName: 'Ardea' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await t.call('species.importCsv', { file: '/nonexistent.csv' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
