@@ -1,3 +1,4 @@
+import { deploymentsOfMedia, recomputeEvents } from '../analysis/independent-events.ts';
 import { processAlive } from '../app/process-alive.ts';
 import type { Station } from '../app/station.ts';
 import { reattachContainerJob, startContainerJob } from '../engine/container-runner.ts';
@@ -31,6 +32,9 @@ interface Active {
   /** For a container: how far its results file has been read, and its id. */
   offset: number;
   containerId: string | null;
+  /** Media with new results whose deployments' events are not recomputed yet, and when that last ran. */
+  changed: Set<number>;
+  eventsAt: number;
 }
 
 /** Worker restarts allowed per job before it is marked failed; a restart without new results counts twice. */
@@ -87,6 +91,8 @@ export class DetectionJobs {
       failed: job.failed,
       offset: job.resultsOffset,
       containerId: null,
+      changed: new Set(),
+      eventsAt: Date.now(),
     };
     const onLine = (line: WorkerLine) => this.onLine(runId, active, line);
     const onExit = (clean: boolean, detail: string) => this.onExit(runId, active, clean, detail);
@@ -212,12 +218,15 @@ export class DetectionJobs {
     const library = this.station.library;
     if (!library || active.stopping === 'close') return;
     if (active.buffer.length > 0) {
+      for (const r of active.buffer) active.changed.add(r.mediaPk);
       const { added, failed } = active.write(active.buffer.splice(0));
       active.done += added;
       active.failed += failed;
       if (added > 0) this.crashes.set(runId, 0);
     }
     if (active.containerId) setResultsOffset(library.db, runId, active.offset, active.containerId);
+    // The map's events follow the results, every few seconds rather than every batch.
+    if (Date.now() - active.eventsAt > 5000) this.updateEvents(active);
     const left = active.total - active.done;
     this.station.emit('detect.progress', {
       runId,
@@ -230,9 +239,18 @@ export class DetectionJobs {
     });
   }
 
+  private updateEvents(active: Active): void {
+    const library = this.station.library;
+    if (!library || active.changed.size === 0) return;
+    for (const d of deploymentsOfMedia(library.db, active.changed)) recomputeEvents(library.db, d);
+    active.changed.clear();
+    active.eventsAt = Date.now();
+  }
+
   private onExit(runId: number, active: Active, _clean: boolean, detail: string): void {
     if (active.stopping === 'close') return;
     this.flush(runId, active);
+    this.updateEvents(active);
     this.active.delete(runId);
     const library = this.station.library;
     if (!library) return;

@@ -2,6 +2,7 @@ import { StationError } from '../rpc/envelope.ts';
 import type { Db } from './db.ts';
 import { newShortId, nowIso } from './ids.ts';
 import type { Deployment, NewDeployment } from './contract.ts';
+import { recomputeEvents } from '../analysis/independent-events.ts';
 import { recomputeTimestamps } from './media-times.ts';
 
 const selectDeployment = `
@@ -65,6 +66,7 @@ export function setClockOffset(db: Db, deploymentID: string, offsetSeconds: numb
   db.transaction(() => {
     db.prepare('UPDATE deployments SET clock_offset_s = ? WHERE deployment_id = ?').run(offsetSeconds, deploymentID);
     recomputeTimestamps(db, deploymentID);
+    recomputeEvents(db, deploymentID);
   })();
   return getDeployment(db, deploymentID);
 }

@@ -3,6 +3,7 @@ import type { Db } from './db.ts';
 /** Library settings with their defaults; stored only when changed. */
 export const settingDefaults = {
   sequenceGapSeconds: 60,
+  independenceMinutes: 30,
 } as const;
 
 export type SettingKey = keyof typeof settingDefaults;

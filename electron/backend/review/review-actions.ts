@@ -1,5 +1,6 @@
 import type { Db } from '../library/db.ts';
 import { nowIso } from '../library/ids.ts';
+import { deploymentsOfMedia, recomputeEvents } from '../analysis/independent-events.ts';
 import { StationError } from '../rpc/envelope.ts';
 import type { Observation, ReviewAction, ReviewTarget } from './contract.ts';
 
@@ -67,6 +68,7 @@ export function applyReview(db: Db, kind: ReviewAction['kind'], summary: string,
       else supersedeBox.run(actionId, t.detectionId, actionId);
       insert.run(t.mediaPk, t.detectionId, obs.observationType, obs.scientificName, obs.count, obs.falseDetection ? 1 : 0, obs.classifiedBy, at, actionId);
     }
+    for (const d of deploymentsOfMedia(db, targets.map((t) => t.mediaPk))) recomputeEvents(db, d);
     return { actionId, kind, summary, createdAt: at, media: new Set(targets.map((t) => t.mediaPk)).size };
   })();
 }
@@ -78,10 +80,12 @@ export function undoLast(db: Db): ReviewAction | null {
       .prepare('SELECT action_id AS actionId, kind, summary, created_at AS createdAt FROM review_actions WHERE undone_at IS NULL ORDER BY action_id DESC LIMIT 1')
       .get() as Omit<ReviewAction, 'media'> | undefined;
     if (!last) return null;
-    const media = (db.prepare('SELECT COUNT(DISTINCT media_pk) AS n FROM observations WHERE action_id = ?').get(last.actionId) as { n: number }).n;
+    const touched = (db.prepare('SELECT DISTINCT media_pk AS pk FROM observations WHERE action_id = ?').all(last.actionId) as { pk: number }[]).map((r) => r.pk);
+    const media = touched.length;
     db.prepare('DELETE FROM observations WHERE action_id = ?').run(last.actionId);
     db.prepare('UPDATE observations SET superseded_by = NULL WHERE superseded_by = ?').run(last.actionId);
     db.prepare('UPDATE review_actions SET undone_at = ? WHERE action_id = ?').run(nowIso(), last.actionId);
+    for (const d of deploymentsOfMedia(db, touched)) recomputeEvents(db, d);
     return { ...last, media };
   })();
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { analysisMethods } from '../analysis/contract.ts';
 import { appMethods } from '../app/contract.ts';
 import { detectEvents, detectMethods } from '../detect/contract.ts';
 import { engineEvents, engineMethods } from '../engine/contract.ts';
@@ -8,7 +9,7 @@ import { reviewMethods } from '../review/contract.ts';
 import type { EventSpec, MethodSpec } from './define.ts';
 
 /** Every method the renderer, the CLI and the tests may call, each with the schema its input is checked against. */
-export const methods = { ...appMethods, ...libraryMethods, ...ingestMethods, ...detectMethods, ...engineMethods, ...reviewMethods } as const;
+export const methods = { ...appMethods, ...libraryMethods, ...ingestMethods, ...detectMethods, ...engineMethods, ...reviewMethods, ...analysisMethods } as const;
 
 /** Every event the backend pushes. */
 export const events = { ...ingestEvents, ...detectEvents, ...engineEvents } as const;

@@ -1,3 +1,4 @@
+import { analysisHandlers } from '../analysis/handlers.ts';
 import { appHandlers } from '../app/handlers.ts';
 import { detectHandlers } from '../detect/handlers.ts';
 import { engineHandlers } from '../engine/handlers.ts';
@@ -8,4 +9,4 @@ import type { Methods } from './contract.ts';
 import type { DomainHandlers } from './handler-types.ts';
 
 /** The one list of domains; each domain owns its handlers. */
-export const handlers: DomainHandlers<Methods> = { ...appHandlers, ...libraryHandlers, ...ingestHandlers, ...detectHandlers, ...engineHandlers, ...reviewHandlers };
+export const handlers: DomainHandlers<Methods> = { ...appHandlers, ...libraryHandlers, ...ingestHandlers, ...detectHandlers, ...engineHandlers, ...reviewHandlers, ...analysisHandlers };

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { method } from '../rpc/define.ts';
+
+export interface StationActivity {
+  locationID: string;
+  locationName: string;
+  latitude: number;
+  longitude: number;
+  deployments: number;
+  trapNights: number;
+  events: number;
+  /** Independent events per 100 trap nights. */
+  rai: number;
+}
+
+export interface MapActivity {
+  taxon: string;
+  from: string | null;
+  to: string | null;
+  independenceMinutes: number;
+  stations: StationActivity[];
+  /** The taxa with events, for the chooser. */
+  taxa: string[];
+}
+
+export interface StationDetail {
+  locationID: string;
+  locationName: string;
+  trapNights: number;
+  eventsByTaxon: { taxon: string; events: number }[];
+  /** Independent events of the chosen taxon by hour of the day (clock time), 24 numbers. */
+  diel: number[];
+  /** Independent events of the chosen taxon by month, YYYY-MM. */
+  overTime: { month: string; events: number }[];
+  latestMediaIDs: string[];
+}
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
+const taxon = z.string().regex(/^(species:.{2,200}|class:(animal|person|vehicle))$/, 'Choose a species (species:Name) or a class (class:animal, class:person, class:vehicle)');
+
+export const analysisMethods = {
+  'map.activity': method<MapActivity>()(z.object({ taxon, from: day.optional(), to: day.optional() })),
+  'map.station': method<StationDetail>()(z.object({ locationID: z.string().min(1), taxon, from: day.optional(), to: day.optional() })),
+  'analysis.setIndependence': method<{ independenceMinutes: number }>()(z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60) })),
+} as const;

@@ -1,0 +1,68 @@
+import type { Db } from '../library/db.ts';
+import { getNumberSetting } from '../library/settings.ts';
+
+/**
+ * A taxon is a species from human labels ("species:Ardea") or a class from the detector
+ * ("class:animal", boxes at or above their run's default threshold, not marked false).
+ */
+export type Taxon = `species:${string}` | `class:${'animal' | 'person' | 'vehicle'}`;
+
+interface Rec {
+  taxon: string;
+  t: number;
+  pk: number;
+}
+
+const records = `
+  SELECT 'species:' || o.scientific_name AS taxon, m.timestamp_ms AS t, m.media_pk AS pk
+  FROM media m JOIN observations o ON o.media_pk = m.media_pk
+  WHERE m.deployment_id = @deploymentID AND o.superseded_by IS NULL AND o.scientific_name IS NOT NULL AND o.false_detection = 0
+  UNION
+  SELECT 'class:' || d.category AS taxon, m.timestamp_ms AS t, m.media_pk AS pk
+  FROM media m JOIN detections d ON d.media_pk = m.media_pk JOIN detection_runs r ON r.run_id = d.run_id
+  WHERE m.deployment_id = @deploymentID AND d.conf >= r.default_threshold
+    AND NOT EXISTS (SELECT 1 FROM observations f WHERE f.detection_id = d.detection_id AND f.false_detection = 1 AND f.superseded_by IS NULL)
+  ORDER BY taxon, t`;
+
+/**
+ * Recomputes a deployment's independent events: records of one taxon closer than the
+ * independence interval to the previous record count once (Camtrap DP eventStart/eventEnd).
+ */
+export function recomputeEvents(db: Db, deploymentID: string): void {
+  const gap = getNumberSetting(db, 'independenceMinutes') * 60_000;
+  const rows = db.prepare(records).all({ deploymentID }) as Rec[];
+  const insert = db.prepare('INSERT INTO events (deployment_id, taxon, start_ms, end_ms, records, last_media_pk) VALUES (?, ?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    db.prepare('DELETE FROM events WHERE deployment_id = ?').run(deploymentID);
+    let open: { taxon: string; start: number; end: number; records: number; pk: number } | null = null;
+    const close = () => {
+      if (open) insert.run(deploymentID, open.taxon, open.start, open.end, open.records, open.pk);
+    };
+    for (const r of rows) {
+      if (open && open.taxon === r.taxon && r.t - open.end <= gap) {
+        open.end = r.t;
+        open.records += 1;
+        open.pk = r.pk;
+      } else {
+        close();
+        open = { taxon: r.taxon, start: r.t, end: r.t, records: 1, pk: r.pk };
+      }
+    }
+    close();
+  })();
+}
+
+export function recomputeAllEvents(db: Db): void {
+  for (const { id } of db.prepare('SELECT deployment_id AS id FROM deployments').all() as { id: string }[]) recomputeEvents(db, id);
+}
+
+/** The deployments of some media, to recompute after their labels or results changed. */
+export function deploymentsOfMedia(db: Db, mediaPks: Iterable<number>): string[] {
+  const find = db.prepare('SELECT deployment_id AS id FROM media WHERE media_pk = ?');
+  const out = new Set<string>();
+  for (const pk of mediaPks) {
+    const row = find.get(pk) as { id: string } | undefined;
+    if (row) out.add(row.id);
+  }
+  return [...out];
+}
