@@ -31,12 +31,12 @@ const records = `
 export function recomputeEvents(db: Db, deploymentID: string): void {
   const gap = getNumberSetting(db, 'independenceMinutes') * 60_000;
   const rows = db.prepare(records).all({ deploymentID }) as Rec[];
-  const insert = db.prepare('INSERT INTO events (deployment_id, taxon, start_ms, end_ms, records, last_media_pk) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO events (deployment_id, taxon, start_ms, end_ms, records, last_media_pk, seq) VALUES (?, ?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
     db.prepare('DELETE FROM events WHERE deployment_id = ?').run(deploymentID);
-    let open: { taxon: string; start: number; end: number; records: number; pk: number } | null = null;
+    let open: { taxon: string; start: number; end: number; records: number; pk: number; seq: number } | null = null;
     const close = () => {
-      if (open) insert.run(deploymentID, open.taxon, open.start, open.end, open.records, open.pk);
+      if (open) insert.run(deploymentID, open.taxon, open.start, open.end, open.records, open.pk, open.seq);
     };
     for (const r of rows) {
       if (open && open.taxon === r.taxon && r.t - open.end <= gap) {
@@ -45,7 +45,7 @@ export function recomputeEvents(db: Db, deploymentID: string): void {
         open.pk = r.pk;
       } else {
         close();
-        open = { taxon: r.taxon, start: r.t, end: r.t, records: 1, pk: r.pk };
+        open = { taxon: r.taxon, start: r.t, end: r.t, records: 1, pk: r.pk, seq: open && open.taxon === r.taxon ? open.seq + 1 : 1 };
       }
     }
     close();

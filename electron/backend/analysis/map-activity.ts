@@ -15,13 +15,24 @@ interface DeploymentRow {
 
 /**
  * Relative abundance per station: independent events of one taxon per 100 trap nights in a date
- * range. Reads the maintained events table through its (taxon, start) index and the deployments:
- * the work grows with stations and events in range, not with detections.
+ * range, from the maintained events table: the work grows with the number of stations, not with
+ * events or detections.
  */
 export function mapActivity(db: Db, taxon: string, from: string | undefined, to: string | undefined): MapActivity {
   const r = range(from, to);
+  // Per deployment, the numbers of the first and last event in range: two index seeks each,
+  // however many events or detections there are.
   const counts = new Map(
-    (db.prepare('SELECT deployment_id AS id, COUNT(*) AS n FROM events WHERE taxon = ? AND start_ms BETWEEN ? AND ? GROUP BY deployment_id').all(taxon, r.fromMs, r.toMs) as { id: string; n: number }[]).map((c) => [c.id, c.n]),
+    (
+      db
+        .prepare(
+          `SELECT d.deployment_id AS id,
+             (SELECT e.seq FROM events e WHERE e.deployment_id = d.deployment_id AND e.taxon = @taxon AND e.start_ms >= @fromMs ORDER BY e.start_ms LIMIT 1) AS lo,
+             (SELECT e.seq FROM events e WHERE e.deployment_id = d.deployment_id AND e.taxon = @taxon AND e.start_ms <= @toMs ORDER BY e.start_ms DESC LIMIT 1) AS hi
+           FROM deployments d`,
+        )
+        .all({ taxon, fromMs: r.fromMs, toMs: r.toMs }) as { id: string; lo: number | null; hi: number | null }[]
+    ).map((c) => [c.id, c.lo !== null && c.hi !== null && c.hi >= c.lo ? c.hi - c.lo + 1 : 0]),
   );
   const deployments = db
     .prepare(
@@ -42,6 +53,15 @@ export function mapActivity(db: Db, taxon: string, from: string | undefined, to:
     s.trapNights = Math.round(s.trapNights * 100) / 100;
     s.rai = s.trapNights > 0 ? Math.round((s.events / s.trapNights) * 100 * 100) / 100 : 0;
   }
-  const taxa = (db.prepare('SELECT DISTINCT taxon FROM events ORDER BY taxon').all() as { taxon: string }[]).map((t) => t.taxon);
+  // The taxa with events, one index seek each (a DISTINCT would walk every event).
+  const taxa = (
+    db
+      .prepare(
+        `WITH RECURSIVE t(taxon) AS (SELECT MIN(taxon) FROM events
+           UNION ALL SELECT (SELECT MIN(e.taxon) FROM events e WHERE e.taxon > t.taxon) FROM t WHERE t.taxon IS NOT NULL)
+         SELECT taxon FROM t WHERE taxon IS NOT NULL`,
+      )
+      .all() as { taxon: string }[]
+  ).map((t) => t.taxon);
   return { taxon, from: from ?? null, to: to ?? null, independenceMinutes: getNumberSetting(db, 'independenceMinutes'), stations: [...stations.values()], taxa };
 }

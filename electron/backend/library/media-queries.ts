@@ -44,7 +44,10 @@ export function mediaPage(db: Db, input: { deploymentID?: string | undefined; of
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const params = { deploymentID: input.deploymentID, offset: input.offset, limit: input.limit, threshold: input.hideEmptyBelow ?? 0 };
   const totals = db
-    .prepare(`SELECT COUNT(*) AS total, COUNT(DISTINCT deployment_id || ':' || sequence_no) AS sequences FROM media ${where}`)
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM media ${where}) AS total,
+              (SELECT COUNT(*) FROM (SELECT 1 FROM media ${where} GROUP BY deployment_id, sequence_no)) AS sequences`,
+    )
     .get(params) as { total: number; sequences: number };
   const rows = db
     .prepare(`SELECT ${columns} FROM media ${where} ORDER BY timestamp_ms, file_path LIMIT @limit OFFSET @offset`)

@@ -2,7 +2,7 @@ import type { Migration } from './migration.ts';
 
 export const m005Events: Migration = {
   version: 5,
-  name: 'independent events per deployment and species or class, kept up to date as labels and results change',
+  name: 'independent events per deployment and species or class, kept up to date as labels and results change; grid indexes',
   sql: `
     CREATE TABLE events (
       event_id INTEGER PRIMARY KEY,
@@ -11,9 +11,17 @@ export const m005Events: Migration = {
       start_ms INTEGER NOT NULL,
       end_ms INTEGER NOT NULL,
       records INTEGER NOT NULL,
-      last_media_pk INTEGER NOT NULL
+      last_media_pk INTEGER NOT NULL,
+      -- The event's number within its deployment and taxon, in time order: the events of a date
+      -- range are then the difference of two numbers found by two index seeks.
+      seq INTEGER NOT NULL
     ) STRICT;
     CREATE INDEX events_taxon_time ON events(taxon, start_ms, deployment_id);
-    CREATE INDEX events_deployment ON events(deployment_id, taxon);
+    CREATE UNIQUE INDEX events_deployment_taxon_time ON events(deployment_id, taxon, start_ms, seq);
+
+    -- The grid pages through time with a stable order, and counts sequences.
+    CREATE INDEX media_time_path ON media(timestamp_ms, file_path);
+    CREATE INDEX media_deployment_time_path ON media(deployment_id, timestamp_ms, file_path);
+    CREATE INDEX media_sequence ON media(deployment_id, sequence_no);
   `,
 };
