@@ -6,12 +6,13 @@ import { useCall } from './components/use-call.ts';
 import { JobsPage } from './pages/detect/JobsPage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
 import { LibraryPage } from './pages/library/LibraryPage.tsx';
+import { MapPage } from './pages/map/MapPage.tsx';
 import { MediaPage } from './pages/media/MediaPage.tsx';
 import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 import { SetupPage } from './pages/setup/SetupPage.tsx';
 
-type Page = 'media' | 'import' | 'detect' | 'deployments' | 'settings';
-const pages: Page[] = ['media', 'import', 'detect', 'deployments', 'settings'];
+type Page = 'media' | 'import' | 'detect' | 'map' | 'deployments' | 'settings';
+const pages: Page[] = ['media', 'import', 'detect', 'map', 'deployments', 'settings'];
 
 export function App() {
   const { t } = useTranslation();
@@ -50,6 +51,7 @@ export function App() {
         {page === 'media' ? <MediaPage /> : null}
         {page === 'import' ? <ImportPage onShowImages={() => setPage('media')} /> : null}
         {page === 'detect' ? <JobsPage /> : null}
+        {page === 'map' ? <MapPage /> : null}
         {page === 'deployments' ? <SetupPage /> : null}
         {page === 'settings' ? <SettingsPage /> : null}
       </main>

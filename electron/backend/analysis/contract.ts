@@ -35,11 +35,23 @@ export interface StationDetail {
   latestMediaIDs: string[];
 }
 
+export interface MapLayer {
+  layerId: string;
+  name: string;
+  format: 'png' | 'jpg' | 'webp';
+  minZoom: number;
+  maxZoom: number;
+  /** west, south, east, north */
+  bounds: [number, number, number, number] | null;
+}
+
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
 const taxon = z.string().regex(/^(species:.{2,200}|class:(animal|person|vehicle))$/, 'Choose a species (species:Name) or a class (class:animal, class:person, class:vehicle)');
 
 export const analysisMethods = {
   'map.activity': method<MapActivity>()(z.object({ taxon, from: day.optional(), to: day.optional() })),
   'map.station': method<StationDetail>()(z.object({ locationID: z.string().min(1), taxon, from: day.optional(), to: day.optional() })),
+  'map.layers': method<MapLayer[]>()(z.object({})),
+  'map.importMbtiles': method<MapLayer>()(z.object({ file: z.string().min(1) })),
   'analysis.setIndependence': method<{ independenceMinutes: number }>()(z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60) })),
 } as const;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 import type { Station } from '../app/station.ts';
+import { readTile } from '../analysis/mbtiles.ts';
 import { thumbnailFor } from '../ingest/thumbnails.ts';
 import { findMedia } from '../library/media-queries.ts';
 
@@ -10,6 +11,14 @@ import { findMedia } from '../library/media-queries.ts';
  * a file path or a file:// URL. Answers false when the path is not a media route.
  */
 export async function serveMedia(station: Station, urlPath: string, res: ServerResponse): Promise<boolean> {
+  const tile = /^\/media\/tiles\/([0-9a-f]{8})\/(\d{1,2})\/(\d+)\/(\d+)$/.exec(urlPath);
+  if (tile) {
+    const [, layer, z, x, y] = tile;
+    const found = station.library ? readTile(station.library, layer as string, Number(z), Number(x), Number(y)) : null;
+    if (!found) res.writeHead(404).end();
+    else res.writeHead(200, { 'Content-Type': found.format === 'jpg' ? 'image/jpeg' : `image/${found.format}`, 'Cache-Control': 'private, max-age=3600' }).end(found.data);
+    return true;
+  }
   const match = /^\/media\/(thumb|file)\/([0-9a-f]{16})$/.exec(urlPath);
   if (!match) return false;
   const [, kind, mediaID] = match;

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useCall } from '../../components/use-call.ts';
 import { groupSequences } from './group-sequences.ts';
 import { Viewer } from './Viewer.tsx';
+import { SequenceLabel } from '../review/SequenceLabel.tsx';
 
 const pageSize = 200;
 
@@ -16,6 +17,8 @@ export function MediaPage() {
   const [threshold, setThreshold] = useState(0.35);
   const [hideEmpty, setHideEmpty] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
+  const [labelled, setLabelled] = useState(0);
+  const [undone, setUndone] = useState('');
   const filter = { deploymentID: deploymentID || undefined, hideEmptyBelow: hideEmpty ? threshold : undefined };
   const page = useCall('media.page', { ...filter, offset: 0, limit: pageSize });
   const [extra, setExtra] = useState<MediaItem[]>([]);
@@ -50,6 +53,21 @@ export function MediaPage() {
         <label className="check">
           <input type="checkbox" checked={hideEmpty} onChange={(e) => setHideEmpty(e.target.checked)} data-testid="hide-empty" /> {t('detect.hideEmpty')}
         </label>
+        <button
+          onClick={() =>
+            void api.call('review.undo', {}).then((r) => {
+              setUndone(r.ok ? (r.value ? t('review.undo', { summary: r.value.summary }) : t('review.nothingToUndo')) : r.error.message);
+              setLabelled((n) => n + 1);
+            })
+          }
+          data-testid="undo"
+          aria-label={t('review.undoLast')}
+          title={t('review.undoLast')}
+        >
+          ⟲
+        </button>
+        {undone ? <span role="status">{undone}</span> : null}
+        {labelled > 0 && !undone ? <span role="status" data-testid="labelled">✓</span> : null}
         {page.data ? (
           <span className="muted" data-testid="media-count">
             {t('media.count', { total: page.data.total, count: page.data.sequences })}
@@ -61,10 +79,13 @@ export function MediaPage() {
       <div className="sequences" data-testid="media-grid">
         {groupSequences(items).map((g) => (
           <section key={g.key} className="sequence" data-testid="sequence">
-            <h3 className="sequence-title">
-              {t('media.sequence', { n: g.sequenceNo })} · {g.deploymentID} ·{' '}
-              <span className="muted">{t('media.sequenceInfo', { count: g.items.length, from: g.items[0]?.timestamp, to: g.items[g.items.length - 1]?.timestamp })}</span>
-            </h3>
+            <div className="row sequence-head">
+              <h3 className="sequence-title">
+                {t('media.sequence', { n: g.sequenceNo })} · {g.deploymentID} ·{' '}
+                <span className="muted">{t('media.sequenceInfo', { count: g.items.length, from: g.items[0]?.timestamp, to: g.items[g.items.length - 1]?.timestamp })}</span>
+              </h3>
+              {g.sequenceNo !== null ? <SequenceLabel deploymentID={g.deploymentID} sequenceNo={g.sequenceNo} onLabelled={() => setLabelled((n) => n + 1)} /> : null}
+            </div>
             <ul className="grid">
               {g.items.map((m) => (
                 <li key={m.mediaID} className="tile" data-testid="tile">

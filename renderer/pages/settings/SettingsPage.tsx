@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useCall } from '../../components/use-call.ts';
 import { EnginePanel } from './EnginePanel.tsx';
+import { SpeciesPanel } from './SpeciesPanel.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function SettingsPage() {
         {saved ? <span role="status">{t('settings.saved')}</span> : null}
       </div>
       <ErrorMessage error={error} />
+      <SpeciesPanel />
       <EnginePanel />
       <h3>{t('settings.log')}</h3>
       <p className="muted">{t('settings.logHelp')}</p>

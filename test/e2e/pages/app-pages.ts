@@ -11,7 +11,7 @@ export class LibraryScreen {
 
 export class Navigation {
   constructor(private readonly page: Page) {}
-  go(tab: 'media' | 'import' | 'detect' | 'deployments' | 'settings') {
+  go(tab: 'media' | 'import' | 'detect' | 'map' | 'deployments' | 'settings') {
     return this.page.getByTestId(`nav-${tab}`).click();
   }
 }

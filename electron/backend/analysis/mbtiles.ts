@@ -1,0 +1,77 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Db } from '../library/db.ts';
+import { nowIso } from '../library/ids.ts';
+import type { Library } from '../library/open-library.ts';
+import { StationError } from '../rpc/envelope.ts';
+import type { MapLayer } from './contract.ts';
+
+function readMetadata(file: string): Record<string, string> {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw new StationError('invalid-input', `${path.basename(file)} cannot be opened as an MBTiles file (${(err as Error).message}).`);
+  }
+  try {
+    const hasTiles = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'tiles'").get();
+    if (!hasTiles) throw new StationError('invalid-input', `${path.basename(file)} has no tiles table: it is not an MBTiles file.`);
+    const rows = db.prepare("SELECT name, value FROM metadata").all() as { name: string; value: string }[];
+    return Object.fromEntries(rows.map((r) => [r.name, r.value]));
+  } catch (err) {
+    if (err instanceof StationError) throw err;
+    throw new StationError('invalid-input', `${path.basename(file)} is not an MBTiles file (${(err as Error).message}).`);
+  } finally {
+    db.close();
+  }
+}
+
+/** Copies an MBTiles file (raster tiles of the study area made elsewhere) into the library's .maps folder. */
+export function importMbtiles(library: Library, file: string): MapLayer {
+  if (!fs.existsSync(file)) throw new StationError('not-found', `There is no file ${file}.`);
+  const meta = readMetadata(file);
+  const format = (meta.format ?? 'png').toLowerCase().replace('jpeg', 'jpg');
+  if (!['png', 'jpg', 'webp'].includes(format)) throw new StationError('invalid-input', `The tiles in ${path.basename(file)} are ${format}: only raster tiles (png, jpg, webp) can be drawn.`);
+  const id = crypto.randomBytes(4).toString('hex');
+  const dir = path.join(library.paths.root, '.maps');
+  fs.mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, `${id}.mbtiles`);
+  fs.copyFileSync(file, `${target}.part`);
+  fs.renameSync(`${target}.part`, target);
+  const layer: MapLayer = {
+    layerId: id,
+    name: meta.name ?? path.basename(file, '.mbtiles'),
+    format: format as MapLayer['format'],
+    minZoom: Number(meta.minzoom ?? 0),
+    maxZoom: Number(meta.maxzoom ?? 18),
+    bounds: meta.bounds ? (meta.bounds.split(',').map(Number) as MapLayer['bounds']) : null,
+  };
+  library.db
+    .prepare('INSERT INTO map_layers (layer_id, name, file, format, min_zoom, max_zoom, bounds, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(id, layer.name, path.relative(library.paths.root, target), layer.format, layer.minZoom, layer.maxZoom, layer.bounds ? JSON.stringify(layer.bounds) : null, nowIso());
+  return layer;
+}
+
+export function listLayers(db: Db): MapLayer[] {
+  return (
+    db.prepare('SELECT layer_id AS layerId, name, format, min_zoom AS minZoom, max_zoom AS maxZoom, bounds FROM map_layers ORDER BY created_at').all() as (Omit<MapLayer, 'bounds'> & { bounds: string | null })[]
+  ).map((l) => ({ ...l, bounds: l.bounds ? (JSON.parse(l.bounds) as MapLayer['bounds']) : null }));
+}
+
+const open = new Map<string, Database.Database>();
+
+/** One tile by XYZ address; MBTiles rows count from the bottom (TMS), so y is flipped. */
+export function readTile(library: Library, layerId: string, z: number, x: number, y: number): { data: Buffer; format: string } | null {
+  const layer = library.db.prepare('SELECT file, format FROM map_layers WHERE layer_id = ?').get(layerId) as { file: string; format: string } | undefined;
+  if (!layer) return null;
+  const file = path.join(library.paths.root, layer.file);
+  let db = open.get(file);
+  if (!db) {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    open.set(file, db);
+  }
+  const row = db.prepare('SELECT tile_data AS data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?').get(z, x, 2 ** z - 1 - y) as { data: Buffer } | undefined;
+  return row ? { data: row.data, format: layer.format } : null;
+}

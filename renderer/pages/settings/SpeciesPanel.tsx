@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
+import { api } from '../../api/client.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { Field } from '../../components/Field.tsx';
+import { useCall } from '../../components/use-call.ts';
+
+/** The library's species list: add one, or import a CSV (scientificName, vernacularName). */
+export function SpeciesPanel() {
+  const { t } = useTranslation();
+  const list = useCall('species.list', { query: '', limit: 500 });
+  const [name, setName] = useState('');
+  const [common, setCommon] = useState('');
+  const [csv, setCsv] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<RpcError | undefined>();
+  const add = async () => {
+    const r = await api.call('species.add', { scientificName: name, vernacularName: common || undefined });
+    setError(r.ok ? undefined : r.error);
+    if (r.ok) {
+      setName('');
+      setCommon('');
+      list.reload();
+    }
+  };
+  const importCsv = async () => {
+    const r = await api.call('species.importCsv', { file: csv });
+    setError(r.ok ? undefined : r.error);
+    if (r.ok) {
+      setNote(t('review.imported', r.value));
+      list.reload();
+    }
+  };
+  return (
+    <section className="card" data-testid="species-panel">
+      <h3>{t('review.speciesList')}</h3>
+      <p className="muted">{t('review.speciesCount', { count: list.data?.length ?? 0 })}</p>
+      <div className="row wrap">
+        <Field label={t('review.scientificName')}>
+          <input value={name} onChange={(e) => setName(e.target.value)} data-testid="species-name" />
+        </Field>
+        <Field label={t('review.vernacularName')}>
+          <input value={common} onChange={(e) => setCommon(e.target.value)} data-testid="species-common" />
+        </Field>
+        <button disabled={name.trim().length < 2} onClick={() => void add()} data-testid="species-add">
+          {t('review.addSpecies')}
+        </button>
+      </div>
+      <div className="row">
+        <Field label={t('review.csvFile')}>
+          <input value={csv} onChange={(e) => setCsv(e.target.value)} size={40} />
+        </Field>
+        <button disabled={!csv.trim()} onClick={() => void importCsv()}>
+          {t('review.importCsv')}
+        </button>
+        {note ? <span role="status">{note}</span> : null}
+      </div>
+      <ErrorMessage error={error} />
+    </section>
+  );
+}

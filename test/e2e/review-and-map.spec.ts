@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { heronDeployment } from '../support/heron-deployment.ts';
+import { makeMbtiles } from '../support/make-mbtiles.ts';
+import { heronMedia } from '../support/shared.ts';
+import { expect, test } from './fixtures.ts';
+import { ImportScreen, LibraryScreen, Navigation, SetupScreen } from './pages/app-pages.ts';
+
+test('label the heron sequence, then see the station, its night-time activity and the study-area tiles on the offline map', async ({ page, station }, testInfo) => {
+  const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  const blocked: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('http://127.0.0.1') && !r.url().startsWith('data:')) blocked.push(r.url());
+  });
+  const { location, deployment } = heronDeployment();
+  await page.goto(station.openUrl);
+  await new LibraryScreen(page).create(path.join(station.workDir, 'library'));
+  const nav = new Navigation(page);
+  await nav.go('deployments');
+  const setup = new SetupScreen(page);
+  await setup.addLocation(location);
+  await setup.addDeployment(deployment);
+  await nav.go('import');
+  const importer = new ImportScreen(page);
+  await importer.preview(heronMedia());
+  await importer.start();
+  await expect(page.getByTestId('summary-imported')).toHaveText('10');
+  await nav.go('detect');
+  await page.getByTestId('detect-go').click();
+  await expect(page.getByTestId('job').first().getByTestId('job-state')).toHaveText('Done', { timeout: 60_000 });
+
+  await nav.go('settings');
+  await page.getByTestId('species-name').fill('Ardea');
+  await page.getByTestId('species-common').fill('herons');
+  await page.getByTestId('species-add').click();
+  await expect(page.getByTestId('species-panel')).toContainText('1 species');
+
+  await nav.go('media');
+  await page.getByTestId('label-species').first().fill('Ardea');
+  await page.getByTestId('label-sequence').first().click();
+  await expect(page.getByTestId('labelled')).toBeVisible();
+  await shot('01-labelled');
+
+  await nav.go('map');
+  await page.getByTestId('map-taxon').selectOption('species:Ardea');
+  const stationButton = page.getByTestId('station').filter({ hasText: location.locationName });
+  await expect(stationButton).toContainText('4.54 events per 100 trap nights (1 in 22.03 nights)');
+  await stationButton.click();
+  const panel = page.getByTestId('station-panel');
+  await expect(panel.getByTestId('station-events')).toContainText('Ardea');
+  await expect(panel.getByTestId('diel-chart')).toHaveAttribute('data-values', '0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0');
+  await expect.poll(() => panel.locator('img.station-thumb').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBe(1);
+  await shot('02-map-station');
+
+  const mbtiles = path.join(station.workDir, 'study-area.mbtiles');
+  await makeMbtiles(mbtiles, location.latitude, location.longitude, 12);
+  await page.getByTestId('mbtiles-path').fill(mbtiles);
+  await page.getByTestId('mbtiles-import').click();
+  await expect.poll(() => page.locator('img.leaflet-tile').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth === 256).length), { timeout: 20_000 }).toBeGreaterThan(0);
+  await shot('03-map-tiles');
+  expect(blocked, 'the map asked the network').toEqual([]);
+  expect(fs.existsSync(mbtiles)).toBe(true);
+});
