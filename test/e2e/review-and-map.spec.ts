@@ -39,7 +39,22 @@ test('label the heron sequence, then see the station, its night-time activity an
   await page.getByTestId('label-species').first().fill('Ardea');
   await page.getByTestId('label-sequence').first().click();
   await expect(page.getByTestId('labelled')).toBeVisible();
+  await page.getByTestId('filter-species').selectOption('Ardea');
+  await expect(page.getByTestId('media-count')).toHaveText('10 images in 1 sequence');
   await shot('01-labelled');
+
+  // In the viewer: a count of two on the first picture, then undone from the grid.
+  await page.getByTestId('tile').first().getByRole('button').click();
+  const review = page.getByTestId('media-review');
+  await expect(review.getByTestId('observations')).toHaveText('Ardea × 1');
+  await review.getByRole('combobox', { name: 'Species' }).fill('Ardea');
+  await review.getByRole('textbox', { name: 'Count' }).fill('2');
+  await review.getByRole('button', { name: 'Label', exact: true }).click();
+  await expect(review.getByTestId('observations')).toHaveText('Ardea × 2');
+  await shot('02-viewer-label');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('undo').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Undo: Labelled Ardea' })).toBeVisible();
 
   await nav.go('map');
   await page.getByTestId('map-taxon').selectOption('species:Ardea');
@@ -50,14 +65,14 @@ test('label the heron sequence, then see the station, its night-time activity an
   await expect(panel.getByTestId('station-events')).toContainText('Ardea');
   await expect(panel.getByTestId('diel-chart')).toHaveAttribute('data-values', '0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0');
   await expect.poll(() => panel.locator('img.station-thumb').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBe(1);
-  await shot('02-map-station');
+  await shot('03-map-station');
 
   const mbtiles = path.join(station.workDir, 'study-area.mbtiles');
   await makeMbtiles(mbtiles, location.latitude, location.longitude, 12);
   await page.getByTestId('mbtiles-path').fill(mbtiles);
   await page.getByTestId('mbtiles-import').click();
   await expect.poll(() => page.locator('img.leaflet-tile').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth === 256).length), { timeout: 20_000 }).toBeGreaterThan(0);
-  await shot('03-map-tiles');
+  await shot('04-map-tiles');
   expect(blocked, 'the map asked the network').toEqual([]);
   expect(fs.existsSync(mbtiles)).toBe(true);
 });

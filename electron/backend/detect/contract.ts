@@ -43,6 +43,7 @@ export interface JobProgress {
 }
 
 export interface BoxInfo {
+  detectionId: number;
   category: Category;
   conf: number;
   bbox: [number, number, number, number];

@@ -13,8 +13,8 @@ export function mediaDetections(db: Db, mediaID: string, threshold: number | und
   if (!result) return null;
   const min = threshold ?? result.defaultThreshold;
   const rows = db
-    .prepare('SELECT category, conf, x, y, w, h FROM detections WHERE media_pk = ? AND run_id = ? AND conf >= ? ORDER BY conf DESC')
-    .all(result.mediaPk, result.runId, min) as { category: BoxInfo['category']; conf: number; x: number; y: number; w: number; h: number }[];
+    .prepare('SELECT detection_id AS detectionId, category, conf, x, y, w, h FROM detections WHERE media_pk = ? AND run_id = ? AND conf >= ? ORDER BY conf DESC')
+    .all(result.mediaPk, result.runId, min) as { detectionId: number; category: BoxInfo['category']; conf: number; x: number; y: number; w: number; h: number }[];
   return {
     runId: result.runId,
     modelName: result.modelName,
@@ -22,6 +22,6 @@ export function mediaDetections(db: Db, mediaID: string, threshold: number | und
     truncated: result.truncated === 1,
     failure: result.failure,
     threshold: min,
-    detections: rows.map((r) => ({ category: r.category, conf: r.conf, bbox: [r.x, r.y, r.w, r.h] })),
+    detections: rows.map((r) => ({ detectionId: r.detectionId, category: r.category, conf: r.conf, bbox: [r.x, r.y, r.w, r.h] })),
   };
 }

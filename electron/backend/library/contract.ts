@@ -103,6 +103,14 @@ const mediaPageInput = z.object({
   limit: z.number().int().min(1).max(500).default(100),
   /** Hide processed images whose boxes all fall below this confidence. */
   hideEmptyBelow: z.number().min(0).max(1).optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD').optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD').optional(),
+  /** Only media with a box of this class at or above the threshold (or its run's default). */
+  category: z.enum(['animal', 'person', 'vehicle']).optional(),
+  threshold: z.number().min(0).max(1).optional(),
+  /** Only media a person labelled with this species. */
+  scientificName: z.string().min(2).optional(),
+  reviewed: z.boolean().optional(),
 });
 
 export const libraryMethods = {

@@ -39,10 +39,46 @@ function toItem(row: MediaRow): MediaItem {
 }
 
 /** One page of the grid, in time order, with totals so the grid can size its scroll area. */
-export function mediaPage(db: Db, input: { deploymentID?: string | undefined; offset: number; limit: number; hideEmptyBelow?: number | undefined }): MediaPage {
-  const conditions = [input.deploymentID ? 'deployment_id = @deploymentID' : null, input.hideEmptyBelow !== undefined ? emptyFilter : null].filter(Boolean);
+export interface MediaFilter {
+  deploymentID?: string | undefined;
+  offset: number;
+  limit: number;
+  hideEmptyBelow?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  category?: 'animal' | 'person' | 'vehicle' | undefined;
+  threshold?: number | undefined;
+  scientificName?: string | undefined;
+  reviewed?: boolean | undefined;
+}
+
+const categoryFilter = `EXISTS (SELECT 1 FROM detections d JOIN detection_runs r ON r.run_id = d.run_id WHERE d.media_pk = media.media_pk
+  AND d.category = @category AND d.conf >= COALESCE(@catThreshold, r.default_threshold))`;
+const speciesFilter = 'EXISTS (SELECT 1 FROM observations o WHERE o.media_pk = media.media_pk AND o.superseded_by IS NULL AND o.scientific_name = @scientificName)';
+const reviewedFilter = 'EXISTS (SELECT 1 FROM observations o WHERE o.media_pk = media.media_pk AND o.superseded_by IS NULL)';
+
+export function mediaPage(db: Db, input: MediaFilter): MediaPage {
+  const conditions = [
+    input.deploymentID ? 'deployment_id = @deploymentID' : null,
+    input.hideEmptyBelow !== undefined ? emptyFilter : null,
+    input.from ? 'timestamp_ms >= @fromMs' : null,
+    input.to ? 'timestamp_ms <= @toMs' : null,
+    input.category ? categoryFilter : null,
+    input.scientificName ? speciesFilter : null,
+    input.reviewed === true ? reviewedFilter : input.reviewed === false ? `NOT ${reviewedFilter}` : null,
+  ].filter(Boolean);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  const params = { deploymentID: input.deploymentID, offset: input.offset, limit: input.limit, threshold: input.hideEmptyBelow ?? 0 };
+  const params = {
+    deploymentID: input.deploymentID,
+    offset: input.offset,
+    limit: input.limit,
+    threshold: input.hideEmptyBelow ?? 0,
+    fromMs: input.from ? Date.parse(`${input.from}T00:00:00Z`) : 0,
+    toMs: input.to ? Date.parse(`${input.to}T23:59:59.999Z`) : 0,
+    category: input.category ?? null,
+    catThreshold: input.threshold ?? null,
+    scientificName: input.scientificName ?? null,
+  };
   const totals = db
     .prepare(
       `SELECT (SELECT COUNT(*) FROM media ${where}) AS total,

@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useCall } from '../../components/use-call.ts';
 import { groupSequences } from './group-sequences.ts';
+import { GridFilters, noFilters, pageFilter, type Filters } from './GridFilters.tsx';
 import { Viewer } from './Viewer.tsx';
 import { SequenceLabel } from '../review/SequenceLabel.tsx';
 
@@ -12,22 +13,21 @@ const pageSize = 200;
 
 export function MediaPage() {
   const { t } = useTranslation();
-  const deployments = useCall('deployment.list', {});
-  const [deploymentID, setDeploymentID] = useState('');
-  const [threshold, setThreshold] = useState(0.35);
-  const [hideEmpty, setHideEmpty] = useState(false);
+  const [filters, setFilters] = useState<Filters>(noFilters);
   const [open, setOpen] = useState<number | null>(null);
   const [labelled, setLabelled] = useState(0);
   const [undone, setUndone] = useState('');
-  const filter = { deploymentID: deploymentID || undefined, hideEmptyBelow: hideEmpty ? threshold : undefined };
-  const page = useCall('media.page', { ...filter, offset: 0, limit: pageSize });
+  const filter = pageFilter(filters);
+  const page = useCall('media.page', { ...filter, offset: 0, limit: pageSize }, String(labelled));
   const [extra, setExtra] = useState<MediaItem[]>([]);
+  const filterKey = JSON.stringify(filter);
 
-  useEffect(() => setExtra([]), [deploymentID, hideEmpty, threshold]);
+  useEffect(() => setExtra([]), [filterKey, labelled]);
   const items = [...(page.data?.items ?? []), ...extra];
   const opened = open === null ? undefined : items[open];
   const move = useCallback((step: number) => setOpen((i) => (i === null ? null : Math.min(Math.max(0, i + step), items.length - 1))), [items.length]);
   const close = useCallback(() => setOpen(null), []);
+  const changed = useCallback(() => setLabelled((n) => n + 1), []);
   const loadMore = async () => {
     const r = await api.call('media.page', { ...filter, offset: items.length, limit: pageSize });
     if (r.ok) setExtra([...extra, ...r.value.items]);
@@ -37,27 +37,11 @@ export function MediaPage() {
     <div className="pad">
       <div className="row">
         <h2>{t('media.heading')}</h2>
-        <select value={deploymentID} onChange={(e) => setDeploymentID(e.target.value)} aria-label={t('import.deployment')} data-testid="media-deployment">
-          <option value="">{t('media.allDeployments')}</option>
-          {deployments.data?.map((d) => (
-            <option key={d.deploymentID} value={d.deploymentID}>
-              {d.deploymentID} · {d.locationName}
-            </option>
-          ))}
-        </select>
-        <label className="row">
-          {t('detect.threshold')}
-          <input type="range" min={0.05} max={0.95} step={0.05} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} data-testid="threshold" />
-          <span>{threshold.toFixed(2)}</span>
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={hideEmpty} onChange={(e) => setHideEmpty(e.target.checked)} data-testid="hide-empty" /> {t('detect.hideEmpty')}
-        </label>
         <button
           onClick={() =>
             void api.call('review.undo', {}).then((r) => {
               setUndone(r.ok ? (r.value ? t('review.undo', { summary: r.value.summary }) : t('review.nothingToUndo')) : r.error.message);
-              setLabelled((n) => n + 1);
+              changed();
             })
           }
           data-testid="undo"
@@ -74,6 +58,7 @@ export function MediaPage() {
           </span>
         ) : null}
       </div>
+      <GridFilters value={filters} onChange={setFilters} />
       <ErrorMessage error={page.error} />
       {page.data?.total === 0 ? <p className="muted">{t('media.empty')}</p> : null}
       <div className="sequences" data-testid="media-grid">
@@ -84,14 +69,14 @@ export function MediaPage() {
                 {t('media.sequence', { n: g.sequenceNo })} · {g.deploymentID} ·{' '}
                 <span className="muted">{t('media.sequenceInfo', { count: g.items.length, from: g.items[0]?.timestamp, to: g.items[g.items.length - 1]?.timestamp })}</span>
               </h3>
-              {g.sequenceNo !== null ? <SequenceLabel deploymentID={g.deploymentID} sequenceNo={g.sequenceNo} onLabelled={() => setLabelled((n) => n + 1)} /> : null}
+              {g.sequenceNo !== null ? <SequenceLabel deploymentID={g.deploymentID} sequenceNo={g.sequenceNo} onLabelled={changed} /> : null}
             </div>
             <ul className="grid">
               {g.items.map((m) => (
                 <li key={m.mediaID} className="tile" data-testid="tile">
                   <button className="tile-open" onClick={() => setOpen(items.indexOf(m))} aria-label={m.fileName}>
                     <img src={api.mediaUrl('thumb', m.mediaID)} alt={m.fileName} loading="lazy" width={160} height={112} />
-                    {m.maxConf !== null && m.maxConf >= threshold ? <span className="tile-badge" data-testid="tile-badge">{m.maxConf.toFixed(2)}</span> : null}
+                    {m.maxConf !== null && m.maxConf >= filters.threshold ? <span className="tile-badge" data-testid="tile-badge">{m.maxConf.toFixed(2)}</span> : null}
                   </button>
                   <span className="tile-caption" data-testid="tile-time" title={m.timeFromFile ? t('media.noExifTime') : m.cameraSerial ?? ''}>
                     {m.timestamp}
@@ -103,7 +88,7 @@ export function MediaPage() {
           </section>
         ))}
       </div>
-      {opened ? <Viewer item={opened} threshold={threshold} onMove={move} onClose={close} /> : null}
+      {opened ? <Viewer item={opened} threshold={filters.threshold} onMove={move} onClose={close} onChanged={changed} /> : null}
       {page.data && items.length < page.data.total ? (
         <button onClick={() => void loadMore()} data-testid="media-more">
           {t('media.more')}

@@ -1,17 +1,20 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../electron/backend/library/contract.ts';
 import { api } from '../../api/client.ts';
 import { useCall } from '../../components/use-call.ts';
+import { MediaReview } from '../review/MediaReview.tsx';
 
 const colours = { animal: '#f0b429', person: '#e5484d', vehicle: '#3e9bff' } as const;
 
 /** The full image with its boxes; arrow keys move through the grid, Escape closes. */
-export function Viewer({ item, threshold, onMove, onClose }: { item: MediaItem; threshold: number; onMove: (step: number) => void; onClose: () => void }) {
+export function Viewer({ item, threshold, onMove, onClose, onChanged }: { item: MediaItem; threshold: number; onMove: (step: number) => void; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
   const result = useCall('detect.mediaResult', { mediaID: item.mediaID, threshold }, item.mediaID);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Arrows belong to the field being typed in.
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement) return;
       if (e.key === 'ArrowRight') onMove(1);
       else if (e.key === 'ArrowLeft') onMove(-1);
       else if (e.key === 'Escape') onClose();
@@ -20,6 +23,7 @@ export function Viewer({ item, threshold, onMove, onClose }: { item: MediaItem; 
     return () => window.removeEventListener('keydown', onKey);
   }, [onMove, onClose]);
   const r = result.data;
+  const [zoom, setZoom] = useState(false);
   return (
     <div className="viewer" role="dialog" aria-modal="true" aria-label={item.fileName} data-testid="viewer">
       <div className="viewer-bar row">
@@ -33,7 +37,7 @@ export function Viewer({ item, threshold, onMove, onClose }: { item: MediaItem; 
         </button>
       </div>
       <div className="viewer-stage">
-        <div className="viewer-frame">
+        <div className={zoom ? 'viewer-frame zoomed' : 'viewer-frame'} onClick={() => setZoom((z) => !z)} title={t('review.zoom')}>
           <img src={api.mediaUrl('file', item.mediaID)} alt={item.fileName} data-testid="viewer-image" />
           <svg className="viewer-boxes" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true">
             {r?.detections.map((d, i) => (
@@ -47,6 +51,7 @@ export function Viewer({ item, threshold, onMove, onClose }: { item: MediaItem; 
           ))}
         </div>
       </div>
+      <MediaReview mediaID={item.mediaID} boxes={r?.detections ?? []} onChanged={onChanged} />
       <p className="viewer-note" data-testid="viewer-note">
         {!r ? t('detect.noResult') : r.status === 'failed' ? t('detect.failedResult', { reason: r.failure }) : r.detections.length === 0 ? t('detect.nothingFound') : `${r.modelName}`}
         {r?.truncated ? ` · ${t('detect.truncated')}` : ''}

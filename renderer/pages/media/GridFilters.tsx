@@ -1,0 +1,95 @@
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/Field.tsx';
+import { useCall } from '../../components/use-call.ts';
+
+export interface Filters {
+  deploymentID: string;
+  from: string;
+  to: string;
+  category: '' | 'animal' | 'person' | 'vehicle';
+  scientificName: string;
+  reviewed: '' | 'yes' | 'no';
+  threshold: number;
+  hideEmpty: boolean;
+}
+
+export const noFilters: Filters = { deploymentID: '', from: '', to: '', category: '', scientificName: '', reviewed: '', threshold: 0.35, hideEmpty: false };
+
+const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+
+/** The filters as the backend's media.page takes them; half-typed dates are left out. */
+export function pageFilter(f: Filters) {
+  return {
+    deploymentID: f.deploymentID || undefined,
+    from: day(f.from),
+    to: day(f.to),
+    category: f.category || undefined,
+    threshold: f.category ? f.threshold : undefined,
+    scientificName: f.scientificName || undefined,
+    reviewed: f.reviewed === '' ? undefined : f.reviewed === 'yes',
+    hideEmptyBelow: f.hideEmpty ? f.threshold : undefined,
+  };
+}
+
+export function GridFilters({ value, onChange }: { value: Filters; onChange: (f: Filters) => void }) {
+  const { t } = useTranslation();
+  const deployments = useCall('deployment.list', {});
+  const species = useCall('species.list', { query: '', limit: 500 });
+  const set = <K extends keyof Filters>(k: K, v: Filters[K]) => onChange({ ...value, [k]: v });
+  return (
+    <div className="row wrap filters">
+      <Field label={t('import.deployment')}>
+        <select value={value.deploymentID} onChange={(e) => set('deploymentID', e.target.value)} data-testid="media-deployment">
+          <option value="">{t('media.allDeployments')}</option>
+          {deployments.data?.map((d) => (
+            <option key={d.deploymentID} value={d.deploymentID}>
+              {d.deploymentID} · {d.locationName}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('detect.from')}>
+        <input value={value.from} onChange={(e) => set('from', e.target.value)} placeholder="2021-04-01" size={10} />
+      </Field>
+      <Field label={t('detect.to')}>
+        <input value={value.to} onChange={(e) => set('to', e.target.value)} placeholder="2021-04-30" size={10} />
+      </Field>
+      <Field label={t('media.class')}>
+        <select value={value.category} onChange={(e) => set('category', e.target.value as Filters['category'])} data-testid="filter-class">
+          <option value="">{t('media.anyClass')}</option>
+          {(['animal', 'person', 'vehicle'] as const).map((c) => (
+            <option key={c} value={c}>
+              {t(`detect.category.${c}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('review.species')}>
+        <select value={value.scientificName} onChange={(e) => set('scientificName', e.target.value)} data-testid="filter-species">
+          <option value="">{t('media.anySpecies')}</option>
+          {species.data?.map((s) => (
+            <option key={s.scientificName} value={s.scientificName}>
+              {s.scientificName}
+              {s.vernacularName ? ` (${s.vernacularName})` : ''}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('media.reviewed')}>
+        <select value={value.reviewed} onChange={(e) => set('reviewed', e.target.value as Filters['reviewed'])} data-testid="filter-reviewed">
+          <option value="">{t('media.reviewedAny')}</option>
+          <option value="yes">{t('media.reviewedYes')}</option>
+          <option value="no">{t('media.reviewedNo')}</option>
+        </select>
+      </Field>
+      <label className="row">
+        {t('detect.threshold')}
+        <input type="range" min={0.05} max={0.95} step={0.05} value={value.threshold} onChange={(e) => set('threshold', Number(e.target.value))} data-testid="threshold" />
+        <span>{value.threshold.toFixed(2)}</span>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={value.hideEmpty} onChange={(e) => set('hideEmpty', e.target.checked)} data-testid="hide-empty" /> {t('detect.hideEmpty')}
+      </label>
+    </div>
+  );
+}
