@@ -104,14 +104,41 @@ export class ImportRun {
       regroupSequences(this.library.db, this.deploymentID);
     } catch (err) {
       this.stop ??= { state: 'failed', message: `The import stopped: ${(err as Error).message}`, reasonForRest: 'import stopped' };
-      for (const file of queue.splice(0)) this.recorder.addItem(this.importId, file.relPath, 'not-imported', this.stop.reasonForRest);
+      this.recordRest(queue.splice(0));
     }
     this.releaseReserve();
     this.reportProgress(true);
-    this.library.db
-      .prepare('UPDATE imports SET state = ?, message = ?, finished_at = ? WHERE import_id = ?')
-      .run(this.stop?.state ?? 'done', this.stop?.message ?? null, nowIso(), this.importId);
-    return importSummary(this.library.db, this.importId);
+    try {
+      this.library.db
+        .prepare('UPDATE imports SET state = ?, message = ?, finished_at = ? WHERE import_id = ?')
+        .run(this.stop?.state ?? 'done', this.stop?.message ?? null, nowIso(), this.importId);
+      return importSummary(this.library.db, this.importId);
+    } catch (err) {
+      // The database itself cannot be written (a disk full to the last byte): say so from memory.
+      return {
+        importId: this.importId,
+        deploymentID: this.deploymentID,
+        source: this.scan.root,
+        state: 'failed',
+        message: `The import stopped and its record could not be written (${(err as Error).message}). Files copied so far are complete.`,
+        imported: this.counts.imported,
+        duplicates: this.counts.duplicates,
+        failed: [],
+        notImported: [],
+        warnings: [],
+      };
+    }
+  }
+
+  /** Lists the files an import did not get to; if even that cannot be written, the summary says so. */
+  private recordRest(files: SourceFile[]): void {
+    for (const file of files) {
+      try {
+        this.recorder.addItem(this.importId, file.relPath, 'not-imported', this.stop?.reasonForRest ?? 'import stopped');
+      } catch {
+        return;
+      }
+    }
   }
 
   private async importFile(file: SourceFile): Promise<void> {

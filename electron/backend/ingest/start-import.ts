@@ -16,6 +16,21 @@ export async function startImport(station: Station, source: string, deploymentID
       station.logger.info('import finished', { importId: run.importId, state: summary.state, imported: summary.imported, duplicates: summary.duplicates, failed: summary.failed.length });
       station.emit('ingest.finished', summary);
     })
-    .catch((err: unknown) => station.logger.error('import crashed', err, { importId: run.importId }));
+    .catch((err: unknown) => {
+      const ref = station.logger.error('import crashed', err, { importId: run.importId });
+      // Whoever waits for the import must hear that it ended, even now.
+      station.emit('ingest.finished', {
+        importId: run.importId,
+        deploymentID,
+        source: scan.root,
+        state: 'failed',
+        message: `The import stopped unexpectedly (${ref}). Files copied so far are complete; import the card again to finish.`,
+        imported: 0,
+        duplicates: 0,
+        failed: [],
+        notImported: [],
+        warnings: [],
+      });
+    });
   return run.importId;
 }
