@@ -8,7 +8,7 @@ import { webTransport } from './transport.web.ts';
 export interface Api {
   call<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<Envelope<ResultOf<M>>>;
   on<E extends EventName>(event: E, handler: (payload: PayloadOf<E>) => void): () => void;
-  mediaUrl(kind: 'thumb' | 'file' | 'tiles', id: string): string;
+  mediaUrl(kind: 'thumb' | 'file' | 'tiles' | 'overlay', id: string): string;
   logUrl(): string | null;
   pickFolder: (() => Promise<string | null>) | null;
 }

@@ -6,7 +6,7 @@ export type EventHandler = (event: string, payload: unknown) => void;
 export interface Transport {
   call(method: string, input: unknown): Promise<Envelope<unknown>>;
   subscribe(handler: EventHandler): () => void;
-  mediaUrl(kind: 'thumb' | 'file' | 'tiles', id: string): string;
+  mediaUrl(kind: 'thumb' | 'file' | 'tiles' | 'overlay', id: string): string;
   /** Where the user can get the day's log: a download link in the browser, a file path under Electron. */
   logUrl(): string | null;
   /** The system's folder dialog, where the shell has one (Electron); a browser gets a typed path. */

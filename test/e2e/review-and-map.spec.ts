@@ -73,6 +73,19 @@ test('label the heron sequence, then see the station, its night-time activity an
   await page.getByTestId('mbtiles-import').click();
   await expect.poll(() => page.locator('img.leaflet-tile').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth === 256).length), { timeout: 20_000 }).toBeGreaterThan(0);
   await shot('04-map-tiles');
+
+  const geojson = path.join(station.workDir, 'park.geojson');
+  const [lat, lon] = [location.latitude, location.longitude];
+  fs.writeFileSync(geojson, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'park' }, geometry: { type: 'Polygon', coordinates: [[[lon - 0.01, lat - 0.01], [lon + 0.01, lat - 0.01], [lon + 0.01, lat + 0.01], [lon - 0.01, lat + 0.01], [lon - 0.01, lat - 0.01]]] } }] }));
+  const overlay = page.waitForResponse((r) => r.url().includes('/media/overlay/') && r.status() === 200);
+  await page.getByTestId('mbtiles-path').fill(geojson);
+  await page.getByTestId('mbtiles-import').click();
+  await overlay;
+  await page.getByTestId('time-slider-on').check();
+  // April 2021 holds the event and the last 17.93 nights of the deployment.
+  await expect(stationButton).toContainText('5.58 events per 100 trap nights (1 in 17.93 nights)');
+  await page.getByTestId('heat').check();
+  await shot('05-map-month-heat-overlay');
   expect(blocked, 'the map asked the network').toEqual([]);
   expect(fs.existsSync(mbtiles)).toBe(true);
 });

@@ -21,6 +21,9 @@ export interface MapActivity {
   stations: StationActivity[];
   /** The taxa with events, for the chooser. */
   taxa: string[];
+  /** The days of this taxon's first and last event, for the time slider. */
+  firstDay: string | null;
+  lastDay: string | null;
 }
 
 export interface StationDetail {
@@ -38,11 +41,12 @@ export interface StationDetail {
 export interface MapLayer {
   layerId: string;
   name: string;
-  format: 'png' | 'jpg' | 'webp';
+  format: 'png' | 'jpg' | 'webp' | 'geojson';
   minZoom: number;
   maxZoom: number;
   /** west, south, east, north */
   bounds: [number, number, number, number] | null;
+  kind: 'tiles' | 'geojson';
 }
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
@@ -53,5 +57,6 @@ export const analysisMethods = {
   'map.station': method<StationDetail>()(z.object({ locationID: z.string().min(1), taxon, from: day.optional(), to: day.optional() })),
   'map.layers': method<MapLayer[]>()(z.object({})),
   'map.importMbtiles': method<MapLayer>()(z.object({ file: z.string().min(1) })),
+  'map.importGeojson': method<MapLayer>()(z.object({ file: z.string().min(1) })),
   'analysis.setIndependence': method<{ independenceMinutes: number }>()(z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60) })),
 } as const;

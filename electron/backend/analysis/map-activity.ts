@@ -63,5 +63,16 @@ export function mapActivity(db: Db, taxon: string, from: string | undefined, to:
       )
       .all() as { taxon: string }[]
   ).map((t) => t.taxon);
-  return { taxon, from: from ?? null, to: to ?? null, independenceMinutes: getNumberSetting(db, 'independenceMinutes'), stations: [...stations.values()], taxa };
+  const span = db.prepare('SELECT MIN(start_ms) AS first, MAX(start_ms) AS last FROM events WHERE taxon = ?').get(taxon) as { first: number | null; last: number | null };
+  const day = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, 10));
+  return {
+    taxon,
+    from: from ?? null,
+    to: to ?? null,
+    independenceMinutes: getNumberSetting(db, 'independenceMinutes'),
+    stations: [...stations.values()],
+    taxa,
+    firstDay: day(span.first),
+    lastDay: day(span.last),
+  };
 }

@@ -47,16 +47,17 @@ export function importMbtiles(library: Library, file: string): MapLayer {
     minZoom: Number(meta.minzoom ?? 0),
     maxZoom: Number(meta.maxzoom ?? 18),
     bounds: meta.bounds ? (meta.bounds.split(',').map(Number) as MapLayer['bounds']) : null,
+    kind: 'tiles',
   };
   library.db
-    .prepare('INSERT INTO map_layers (layer_id, name, file, format, min_zoom, max_zoom, bounds, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .prepare("INSERT INTO map_layers (layer_id, kind, name, file, format, min_zoom, max_zoom, bounds, created_at) VALUES (?, 'tiles', ?, ?, ?, ?, ?, ?, ?)")
     .run(id, layer.name, path.relative(library.paths.root, target), layer.format, layer.minZoom, layer.maxZoom, layer.bounds ? JSON.stringify(layer.bounds) : null, nowIso());
   return layer;
 }
 
 export function listLayers(db: Db): MapLayer[] {
   return (
-    db.prepare('SELECT layer_id AS layerId, name, format, min_zoom AS minZoom, max_zoom AS maxZoom, bounds FROM map_layers ORDER BY created_at').all() as (Omit<MapLayer, 'bounds'> & { bounds: string | null })[]
+    db.prepare('SELECT layer_id AS layerId, kind, name, format, min_zoom AS minZoom, max_zoom AS maxZoom, bounds FROM map_layers ORDER BY created_at').all() as (Omit<MapLayer, 'bounds'> & { bounds: string | null })[]
   ).map((l) => ({ ...l, bounds: l.bounds ? (JSON.parse(l.bounds) as MapLayer['bounds']) : null }));
 }
 
@@ -64,7 +65,7 @@ const open = new Map<string, Database.Database>();
 
 /** One tile by XYZ address; MBTiles rows count from the bottom (TMS), so y is flipped. */
 export function readTile(library: Library, layerId: string, z: number, x: number, y: number): { data: Buffer; format: string } | null {
-  const layer = library.db.prepare('SELECT file, format FROM map_layers WHERE layer_id = ?').get(layerId) as { file: string; format: string } | undefined;
+  const layer = library.db.prepare("SELECT file, format FROM map_layers WHERE layer_id = ? AND kind = 'tiles'").get(layerId) as { file: string; format: string } | undefined;
   if (!layer) return null;
   const file = path.join(library.paths.root, layer.file);
   let db = open.get(file);
@@ -74,4 +75,35 @@ export function readTile(library: Library, layerId: string, z: number, x: number
   }
   const row = db.prepare('SELECT tile_data AS data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?').get(z, x, 2 ** z - 1 - y) as { data: Buffer } | undefined;
   return row ? { data: row.data, format: layer.format } : null;
+}
+
+/**
+ * A GeoJSON overlay (a park boundary, transects) copied into the library; it must parse and be a
+ * Feature or FeatureCollection with WGS84 coordinates, as GeoJSON is.
+ */
+export function importGeojson(library: Library, file: string): MapLayer {
+  if (!fs.existsSync(file)) throw new StationError('not-found', `There is no file ${file}.`);
+  let geo: { type?: string; features?: unknown[] };
+  try {
+    geo = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof geo;
+  } catch (err) {
+    throw new StationError('invalid-input', `${path.basename(file)} is not valid JSON (${(err as Error).message}).`);
+  }
+  if (geo.type !== 'FeatureCollection' && geo.type !== 'Feature') throw new StationError('invalid-input', `${path.basename(file)} is JSON but not GeoJSON: it holds no Feature or FeatureCollection.`);
+  const id = crypto.randomBytes(4).toString('hex');
+  const dir = path.join(library.paths.root, '.maps');
+  fs.mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, `${id}.geojson`);
+  fs.copyFileSync(file, `${target}.part`);
+  fs.renameSync(`${target}.part`, target);
+  const layer: MapLayer = { layerId: id, name: path.basename(file).replace(/\.(geo)?json$/i, ''), format: 'geojson', minZoom: 0, maxZoom: 22, bounds: null, kind: 'geojson' };
+  library.db
+    .prepare("INSERT INTO map_layers (layer_id, kind, name, file, format, min_zoom, max_zoom, created_at) VALUES (?, 'geojson', ?, ?, 'geojson', 0, 22, ?)")
+    .run(id, layer.name, path.relative(library.paths.root, target), nowIso());
+  return layer;
+}
+
+export function overlayFile(library: Library, layerId: string): string | null {
+  const row = library.db.prepare("SELECT file FROM map_layers WHERE layer_id = ? AND kind = 'geojson'").get(layerId) as { file: string } | undefined;
+  return row ? path.join(library.paths.root, row.file) : null;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 import type { Station } from '../app/station.ts';
-import { readTile } from '../analysis/mbtiles.ts';
+import { overlayFile, readTile } from '../analysis/mbtiles.ts';
 import { thumbnailFor } from '../ingest/thumbnails.ts';
 import { findMedia } from '../library/media-queries.ts';
 
@@ -17,6 +17,16 @@ export async function serveMedia(station: Station, urlPath: string, res: ServerR
     const found = station.library ? readTile(station.library, layer as string, Number(z), Number(x), Number(y)) : null;
     if (!found) res.writeHead(404).end();
     else res.writeHead(200, { 'Content-Type': found.format === 'jpg' ? 'image/jpeg' : `image/${found.format}`, 'Cache-Control': 'private, max-age=3600' }).end(found.data);
+    return true;
+  }
+  const overlay = /^\/media\/overlay\/([0-9a-f]{8})$/.exec(urlPath);
+  if (overlay) {
+    const file = station.library ? overlayFile(station.library, overlay[1] as string) : null;
+    if (!file) res.writeHead(404).end();
+    else {
+      res.writeHead(200, { 'Content-Type': 'application/geo+json', 'X-Content-Type-Options': 'nosniff' });
+      fs.createReadStream(file).pipe(res);
+    }
     return true;
   }
   const match = /^\/media\/(thumb|file)\/([0-9a-f]{16})$/.exec(urlPath);

@@ -16,7 +16,7 @@ const types: Record<string, string> = {
 
 /** The same policy Electron's window gets: nothing from the network, no inline scripts. */
 export const contentSecurityPolicy =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: station-media:; connect-src 'self' ws://127.0.0.1:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: station-media:; connect-src 'self' ws://127.0.0.1:* station-media:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): boolean {
   const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);

@@ -8,7 +8,9 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useCall } from '../../components/use-call.ts';
 import { addBasemap } from './basemap.ts';
+import { drawStations } from './draw-stations.ts';
 import { StationPanel } from './StationPanel.tsx';
+import { TimeSlider } from './TimeSlider.tsx';
 
 /** Stations drawn by relative abundance of a species or class on a map that ships with the app. */
 export function MapPage() {
@@ -18,8 +20,13 @@ export function MapPage() {
   const [to, setTo] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
   const [mbtiles, setMbtiles] = useState('');
+  const [month, setMonth] = useState<string | null>(null);
+  const [heat, setHeat] = useState(false);
+  const [zoomed, setZoomed] = useState(0);
   const [error, setError] = useState<RpcError | undefined>();
-  const range = { from: /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : undefined, to: /^\d{4}-\d{2}-\d{2}$/.test(to) ? to : undefined };
+  const range = month
+    ? { from: `${month}-01`, to: new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10) }
+    : { from: /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : undefined, to: /^\d{4}-\d{2}-\d{2}$/.test(to) ? to : undefined };
   const activity = useCall('map.activity', { taxon, ...range });
   const layers = useCall('map.layers', {});
   const element = useRef<HTMLDivElement>(null);
@@ -33,6 +40,7 @@ export function MapPage() {
     map.current = L.map(element.current, { renderer: renderer.current, preferCanvas: true, worldCopyJump: true, attributionControl: false }).setView([20, 0], 2);
     addBasemap(map.current);
     stationsLayer.current = L.layerGroup().addTo(map.current);
+    map.current.on('zoomend', () => setZoomed((n) => n + 1));
     return () => {
       map.current?.remove();
       map.current = null;
@@ -42,16 +50,29 @@ export function MapPage() {
   useEffect(() => {
     const m = map.current;
     if (!m || !layers.data) return;
-    const added = layers.data.map((l) =>
-      L.tileLayer(`${api.mediaUrl('tiles', l.layerId)}/{z}/{x}/{y}`, {
-        minZoom: 0,
-        maxZoom: 22,
-        minNativeZoom: l.minZoom,
-        maxNativeZoom: l.maxZoom,
-        ...(l.bounds ? { bounds: L.latLngBounds([l.bounds[1], l.bounds[0]], [l.bounds[3], l.bounds[2]]) } : {}),
-      }).addTo(m),
-    );
-    return () => added.forEach((a) => a.remove());
+    const added: L.Layer[] = layers.data
+      .filter((l) => l.kind === 'tiles')
+      .map((l) =>
+        L.tileLayer(`${api.mediaUrl('tiles', l.layerId)}/{z}/{x}/{y}`, {
+          minZoom: 0,
+          maxZoom: 22,
+          minNativeZoom: l.minZoom,
+          maxNativeZoom: l.maxZoom,
+          ...(l.bounds ? { bounds: L.latLngBounds([l.bounds[1], l.bounds[0]], [l.bounds[3], l.bounds[2]]) } : {}),
+        }).addTo(m),
+      );
+    let live = true;
+    for (const l of layers.data.filter((x) => x.kind === 'geojson')) {
+      void fetch(api.mediaUrl('overlay', l.layerId))
+        .then((r) => r.json() as Promise<GeoJSON.GeoJsonObject>)
+        .then((geo) => {
+          if (live) added.push(L.geoJSON(geo, { style: { color: '#c2410c', weight: 2, fill: false } }).bindTooltip(l.name).addTo(m));
+        });
+    }
+    return () => {
+      live = false;
+      added.forEach((a) => a.remove());
+    };
   }, [layers.data]);
 
   useEffect(() => {
@@ -59,19 +80,19 @@ export function MapPage() {
     const m = map.current;
     const stations = activity.data?.stations;
     if (!group || !m || !stations) return;
-    group.clearLayers();
-    const max = Math.max(1, ...stations.map((s) => s.rai));
-    for (const s of stations) {
-      L.circleMarker([s.latitude, s.longitude], { renderer: renderer.current ?? undefined, radius: 5 + 18 * Math.sqrt(s.rai / max), color: '#1d2a22', weight: 1, fillColor: s.events > 0 ? '#f0b429' : '#ffffff', fillOpacity: 0.85 })
-        .bindTooltip(`${s.locationName}: ${t('map.rai', { rai: s.rai, events: s.events, nights: s.trapNights })}`)
-        .on('click', () => setSelected(s.locationID))
-        .addTo(group);
-    }
-    if (stations.length > 0 && !selected) m.fitBounds(L.latLngBounds(stations.map((s) => [s.latitude, s.longitude])).pad(0.5), { maxZoom: 12 });
-  }, [activity.data, selected, t]);
+    drawStations(group, m, stations, { heat, describe: (s) => `${s.locationName}: ${t('map.rai', { rai: s.rai, events: s.events, nights: s.trapNights })}`, onSelect: setSelected });
+  }, [activity.data, heat, zoomed, t]);
+
+  const fitted = useRef(false);
+  useEffect(() => {
+    const stations = activity.data?.stations;
+    if (!map.current || !stations || stations.length === 0 || fitted.current) return;
+    fitted.current = true;
+    map.current.fitBounds(L.latLngBounds(stations.map((s) => [s.latitude, s.longitude])).pad(0.5), { maxZoom: 12 });
+  }, [activity.data]);
 
   const importTiles = async () => {
-    const r = await api.call('map.importMbtiles', { file: mbtiles });
+    const r = /\.(geo)?json$/i.test(mbtiles.trim()) ? await api.call('map.importGeojson', { file: mbtiles.trim() }) : await api.call('map.importMbtiles', { file: mbtiles.trim() });
     setError(r.ok ? undefined : r.error);
     if (r.ok) {
       layers.reload();
@@ -103,6 +124,10 @@ export function MapPage() {
         <button disabled={!mbtiles.trim()} onClick={() => void importTiles()} data-testid="mbtiles-import">
           {t('map.importMbtiles')}
         </button>
+        <TimeSlider first={activity.data?.firstDay ?? null} last={activity.data?.lastDay ?? null} value={month} onChange={setMonth} />
+        <label className="check">
+          <input type="checkbox" checked={heat} onChange={(e) => setHeat(e.target.checked)} data-testid="heat" /> {t('map.heat')}
+        </label>
         <span className="muted">{activity.data ? t('map.independence', { minutes: activity.data.independenceMinutes }) : null}</span>
       </div>
       <ErrorMessage error={error ?? activity.error} />

@@ -19,10 +19,12 @@ export function SettingsPage() {
     if (info.data) setGap(String(info.data.sequenceGapSeconds));
   }, [info.data]);
 
+  const [independence, setIndependence] = useState('30');
   const save = async () => {
     const r = await api.call('library.setSequenceGap', { seconds: Number(gap) });
-    setSaved(r.ok);
-    setError(r.ok ? undefined : r.error);
+    const i = r.ok ? await api.call('analysis.setIndependence', { minutes: Number(independence) }) : r;
+    setSaved(i.ok);
+    setError(i.ok ? undefined : i.error);
   };
   const logUrl = api.logUrl();
 
@@ -32,6 +34,9 @@ export function SettingsPage() {
       <div className="row">
         <Field label={t('settings.sequenceGap')}>
           <input value={gap} onChange={(e) => setGap(e.target.value)} inputMode="numeric" size={5} data-testid="sequence-gap" />
+        </Field>
+        <Field label={t('settings.independence')}>
+          <input value={independence} onChange={(e) => setIndependence(e.target.value)} inputMode="numeric" size={5} data-testid="independence" />
         </Field>
         <button onClick={() => void save()}>{t('settings.save')}</button>
         {saved ? <span role="status">{t('settings.saved')}</span> : null}

@@ -24,12 +24,13 @@ export const m005Events: Migration = {
     CREATE INDEX media_deployment_time_path ON media(deployment_id, timestamp_ms, file_path);
     CREATE INDEX media_sequence ON media(deployment_id, sequence_no);
 
-    -- The user's own map detail: MBTiles files copied into the library.
+    -- The user's own map detail: MBTiles files and GeoJSON overlays copied into the library.
     CREATE TABLE map_layers (
       layer_id TEXT PRIMARY KEY,
+      kind TEXT NOT NULL CHECK (kind IN ('tiles', 'geojson')),
       name TEXT NOT NULL,
       file TEXT NOT NULL,
-      format TEXT NOT NULL CHECK (format IN ('png', 'jpg', 'webp')),
+      format TEXT NOT NULL CHECK (format IN ('png', 'jpg', 'webp', 'geojson')),
       min_zoom INTEGER NOT NULL,
       max_zoom INTEGER NOT NULL,
       bounds TEXT,
