@@ -56,6 +56,14 @@ test('label the heron sequence, then see the station, its night-time activity an
   await page.getByTestId('undo').click();
   await expect(page.getByRole('status').filter({ hasText: 'Undo: Labelled Ardea' })).toBeVisible();
 
+  // Two pictures ticked and labelled at once.
+  await page.getByTestId('tile-select').nth(1).check();
+  await page.getByTestId('tile-select').nth(2).check();
+  await expect(page.getByTestId('selection-bar')).toContainText('2 pictures selected');
+  await page.getByTestId('selection-species').fill('Ardea');
+  await page.getByTestId('selection-label').click();
+  await expect(page.getByTestId('selection-bar')).toBeHidden();
+
   await nav.go('map');
   await page.getByTestId('map-taxon').selectOption('species:Ardea');
   const stationButton = page.getByTestId('station').filter({ hasText: location.locationName });

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MediaItem } from '../../../electron/backend/library/contract.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useCall } from '../../components/use-call.ts';
 import { groupSequences } from './group-sequences.ts';
 import { GridFilters, noFilters, pageFilter, type Filters } from './GridFilters.tsx';
 import { Viewer } from './Viewer.tsx';
+import { SelectionBar } from '../review/SelectionBar.tsx';
 import { SequenceLabel } from '../review/SequenceLabel.tsx';
 
 const pageSize = 200;
@@ -17,21 +17,20 @@ export function MediaPage() {
   const [open, setOpen] = useState<number | null>(null);
   const [labelled, setLabelled] = useState(0);
   const [undone, setUndone] = useState('');
+  const [selected, setSelected] = useState<string[]>([]);
+  const [pageIndex, setPageIndex] = useState(0);
   const filter = pageFilter(filters);
-  const page = useCall('media.page', { ...filter, offset: 0, limit: pageSize }, String(labelled));
-  const [extra, setExtra] = useState<MediaItem[]>([]);
+  // One page of tiles in the page at a time: the grid stays as quick at 100,000 pictures as at 100.
+  const page = useCall('media.page', { ...filter, offset: pageIndex * pageSize, limit: pageSize }, String(labelled));
   const filterKey = JSON.stringify(filter);
-
-  useEffect(() => setExtra([]), [filterKey, labelled]);
-  const items = [...(page.data?.items ?? []), ...extra];
+  useEffect(() => setPageIndex(0), [filterKey]);
+  const items = page.data?.items ?? [];
+  const pages = Math.max(1, Math.ceil((page.data?.total ?? 0) / pageSize));
   const opened = open === null ? undefined : items[open];
   const move = useCallback((step: number) => setOpen((i) => (i === null ? null : Math.min(Math.max(0, i + step), items.length - 1))), [items.length]);
   const close = useCallback(() => setOpen(null), []);
   const changed = useCallback(() => setLabelled((n) => n + 1), []);
-  const loadMore = async () => {
-    const r = await api.call('media.page', { ...filter, offset: items.length, limit: pageSize });
-    if (r.ok) setExtra([...extra, ...r.value.items]);
-  };
+  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
 
   return (
     <div className="pad">
@@ -59,6 +58,13 @@ export function MediaPage() {
         ) : null}
       </div>
       <GridFilters value={filters} onChange={setFilters} />
+      <SelectionBar
+        mediaIDs={selected}
+        onDone={() => {
+          setSelected([]);
+          changed();
+        }}
+      />
       <ErrorMessage error={page.error} />
       {page.data?.total === 0 ? <p className="muted">{t('media.empty')}</p> : null}
       <div className="sequences" data-testid="media-grid">
@@ -78,6 +84,7 @@ export function MediaPage() {
                     <img src={api.mediaUrl('thumb', m.mediaID)} alt={m.fileName} loading="lazy" width={160} height={112} />
                     {m.maxConf !== null && m.maxConf >= filters.threshold ? <span className="tile-badge" data-testid="tile-badge">{m.maxConf.toFixed(2)}</span> : null}
                   </button>
+                  <input type="checkbox" className="tile-select" checked={selected.includes(m.mediaID)} onChange={() => toggle(m.mediaID)} aria-label={t('review.select', { name: m.fileName })} data-testid="tile-select" />
                   <span className="tile-caption" data-testid="tile-time" title={m.timeFromFile ? t('media.noExifTime') : m.cameraSerial ?? ''}>
                     {m.timestamp}
                     {m.timeFromFile ? ' *' : ''}
@@ -89,10 +96,16 @@ export function MediaPage() {
         ))}
       </div>
       {opened ? <Viewer item={opened} threshold={filters.threshold} onMove={move} onClose={close} onChanged={changed} /> : null}
-      {page.data && items.length < page.data.total ? (
-        <button onClick={() => void loadMore()} data-testid="media-more">
-          {t('media.more')}
-        </button>
+      {pages > 1 ? (
+        <nav className="row pager" aria-label={t('media.pages')}>
+          <button disabled={pageIndex === 0} onClick={() => setPageIndex(pageIndex - 1)}>
+            {t('media.previous')}
+          </button>
+          <span data-testid="page-of">{t('media.pageOf', { page: pageIndex + 1, pages })}</span>
+          <button disabled={pageIndex + 1 >= pages} onClick={() => setPageIndex(pageIndex + 1)} data-testid="media-more">
+            {t('media.next')}
+          </button>
+        </nav>
       ) : null}
     </div>
   );
