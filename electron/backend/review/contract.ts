@@ -42,6 +42,8 @@ export type ReviewTarget = z.infer<typeof targetSchema>;
 export const reviewMethods = {
   'species.list': method<Species[]>()(z.object({ query: z.string().trim().max(100).default(''), limit: z.number().int().min(1).max(500).default(50) })),
   'species.add': method<Species>()(z.object({ scientificName: z.string().trim().min(2).max(200), vernacularName: z.string().trim().max(200).optional() })),
+  'species.update': method<Species>()(z.object({ scientificName: z.string().min(2), vernacularName: z.string().trim().max(200).nullable() })),
+  'species.remove': method<null>()(z.object({ scientificName: z.string().min(2) })),
   'species.importCsv': method<{ added: number; updated: number; skipped: number }>()(z.object({ file: z.string().min(1) })),
   'review.label': method<ReviewAction>()(
     z.object({

@@ -1,11 +1,13 @@
 import type { DomainHandlers } from '../rpc/handler-types.ts';
 import type { reviewMethods } from './contract.ts';
 import { applyReview, mediaObservations, undoLast } from './review-actions.ts';
-import { addSpecies, importSpeciesCsv, listSpecies } from './species.ts';
+import { addSpecies, importSpeciesCsv, listSpecies, removeSpecies, updateSpecies } from './species.ts';
 
 export const reviewHandlers: DomainHandlers<typeof reviewMethods> = {
   'species.list': ({ query, limit }, station) => listSpecies(station.requireLibrary().db, query, limit),
   'species.add': ({ scientificName, vernacularName }, station) => addSpecies(station.requireLibrary().db, { scientificName, vernacularName: vernacularName ?? null }),
+  'species.update': ({ scientificName, vernacularName }, station) => updateSpecies(station.requireLibrary().db, scientificName, vernacularName),
+  'species.remove': ({ scientificName }, station) => removeSpecies(station.requireLibrary().db, scientificName),
   'species.importCsv': ({ file }, station) => importSpeciesCsv(station.requireLibrary().db, file),
   'review.label': ({ target, observationType, scientificName, count, classifiedBy }, station) =>
     applyReview(station.requireLibrary().db, 'label', scientificName ? `Labelled ${scientificName}` : `Labelled ${observationType}`, target, {

@@ -78,3 +78,18 @@ export function importSpeciesCsv(db: Db, file: string): { added: number; updated
   })();
   return counts;
 }
+
+export function updateSpecies(db: Db, scientificName: string, vernacularName: string | null): Species {
+  if (db.prepare('UPDATE species SET vernacular_name = ? WHERE scientific_name = ?').run(vernacularName || null, scientificName).changes === 0) {
+    throw new StationError('not-found', `${scientificName} is not in the species list.`);
+  }
+  return { scientificName, vernacularName: vernacularName || null };
+}
+
+/** A species still used by a label stays: removing it would orphan those observations. */
+export function removeSpecies(db: Db, scientificName: string): null {
+  const used = (db.prepare('SELECT COUNT(*) AS n FROM observations WHERE scientific_name = ?').get(scientificName) as { n: number }).n;
+  if (used > 0) throw new StationError('conflict', `${scientificName} is used by ${used} label(s): relabel them first.`);
+  if (db.prepare('DELETE FROM species WHERE scientific_name = ?').run(scientificName).changes === 0) throw new StationError('not-found', `${scientificName} is not in the species list.`);
+  return null;
+}

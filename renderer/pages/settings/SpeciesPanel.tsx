@@ -36,6 +36,19 @@ export function SpeciesPanel() {
     <section className="card" data-testid="species-panel">
       <h3>{t('review.speciesList')}</h3>
       <p className="muted">{t('review.speciesCount', { count: list.data?.length ?? 0 })}</p>
+      <ul className="plain species-list">
+        {list.data?.map((sp) => (
+          <li key={sp.scientificName} className="row">
+            <em>{sp.scientificName}</em>
+            <input
+              defaultValue={sp.vernacularName ?? ''}
+              aria-label={t('review.vernacularName')}
+              onBlur={(e) => void api.call('species.update', { scientificName: sp.scientificName, vernacularName: e.target.value || null }).then((r) => setError(r.ok ? undefined : r.error))}
+            />
+            <button onClick={() => void api.call('species.remove', { scientificName: sp.scientificName }).then((r) => (r.ok ? list.reload() : setError(r.error)))}>{t('review.remove')}</button>
+          </li>
+        ))}
+      </ul>
       <div className="row wrap">
         <Field label={t('review.scientificName')}>
           <input value={name} onChange={(e) => setName(e.target.value)} data-testid="species-name" />

@@ -60,5 +60,11 @@ describe('reviewing what was found', () => {
     await t.must('species.add', { scientificName: 'Ardea', vernacularName: 'herons' });
     expect(await t.call('species.add', { scientificName: 'Ardea' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await t.call('species.importCsv', { file: '/nonexistent.csv' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await t.must('species.update', { scientificName: 'Ardea', vernacularName: 'grey herons' })).toEqual({ scientificName: 'Ardea', vernacularName: 'grey herons' });
+    await t.must('review.label', { target: { deploymentID: 'dep1', sequenceNo: 1 }, scientificName: 'Ardea' });
+    expect(await t.call('species.remove', { scientificName: 'Ardea' })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Ardea is used by 10 label(s): relabel them first.' } });
+    await t.must('species.add', { scientificName: 'Vulpes vulpes' });
+    await t.must('species.remove', { scientificName: 'Vulpes vulpes' });
+    expect((await t.must('species.list', {})).map((s) => s.scientificName)).toEqual(['Ardea']);
   });
 });
