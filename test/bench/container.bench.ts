@@ -8,12 +8,9 @@ import path from 'node:path';
 import type { JobInfo } from '../../electron/backend/detect/contract.ts';
 import { jobFolder } from '../../electron/backend/engine/container-runner.ts';
 import { dockerMissing, testImageTag } from '../support/docker.ts';
-import { importAndWait } from '../support/import-and-wait.ts';
-import { libraryWithDeployment } from '../support/library-with-deployment.ts';
-import { makeCard } from '../support/make-card.ts';
+import { libraryWithCard } from '../support/library-with-card.ts';
 import { useTestModels } from '../support/models.ts';
-import { testStation } from '../support/station.ts';
-import { removeTempDirs, tempDir } from '../support/temp-dir.ts';
+import { removeTempDirs } from '../support/temp-dir.ts';
 
 const why = dockerMissing();
 if (why) {
@@ -23,12 +20,7 @@ if (why) {
 const count = Number(process.env.BENCH_IMAGES ?? 300);
 const models = useTestModels();
 process.env.CAMTRAP_RESOURCES_DIR = path.resolve('resources');
-const work = tempDir();
-makeCard(path.join(work, 'card'), count);
-const t = testStation();
-const library = path.join(work, 'library');
-await libraryWithDeployment(t, library);
-await importAndWait(t, path.join(work, 'card'), 'dep1');
+const { t, library } = await libraryWithCard(count);
 
 const t0 = performance.now();
 const finished = new Promise<JobInfo>((resolve) => t.station.subscribe((name, p) => name === 'detect.finished' && resolve(p as JobInfo)));

@@ -28,18 +28,24 @@ function readMetadata(file: string): Record<string, string> {
   }
 }
 
+/** Copies a map file into the library's .maps folder under a new id, whole or not at all. */
+function copyIntoLibrary(library: Library, file: string, extension: string): { id: string; target: string } {
+  const id = crypto.randomBytes(4).toString('hex');
+  const dir = path.join(library.paths.root, '.maps');
+  fs.mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, `${id}.${extension}`);
+  fs.copyFileSync(file, `${target}.part`);
+  fs.renameSync(`${target}.part`, target);
+  return { id, target };
+}
+
 /** Copies an MBTiles file (raster tiles of the study area made elsewhere) into the library's .maps folder. */
 export function importMbtiles(library: Library, file: string): MapLayer {
   if (!fs.existsSync(file)) throw new StationError('not-found', `There is no file ${file}.`);
   const meta = readMetadata(file);
   const format = (meta.format ?? 'png').toLowerCase().replace('jpeg', 'jpg');
   if (!['png', 'jpg', 'webp'].includes(format)) throw new StationError('invalid-input', `The tiles in ${path.basename(file)} are ${format}: only raster tiles (png, jpg, webp) can be drawn.`);
-  const id = crypto.randomBytes(4).toString('hex');
-  const dir = path.join(library.paths.root, '.maps');
-  fs.mkdirSync(dir, { recursive: true });
-  const target = path.join(dir, `${id}.mbtiles`);
-  fs.copyFileSync(file, `${target}.part`);
-  fs.renameSync(`${target}.part`, target);
+  const { id, target } = copyIntoLibrary(library, file, 'mbtiles');
   const layer: MapLayer = {
     layerId: id,
     name: meta.name ?? path.basename(file, '.mbtiles'),
@@ -90,12 +96,7 @@ export function importGeojson(library: Library, file: string): MapLayer {
     throw new StationError('invalid-input', `${path.basename(file)} is not valid JSON (${(err as Error).message}).`);
   }
   if (geo.type !== 'FeatureCollection' && geo.type !== 'Feature') throw new StationError('invalid-input', `${path.basename(file)} is JSON but not GeoJSON: it holds no Feature or FeatureCollection.`);
-  const id = crypto.randomBytes(4).toString('hex');
-  const dir = path.join(library.paths.root, '.maps');
-  fs.mkdirSync(dir, { recursive: true });
-  const target = path.join(dir, `${id}.geojson`);
-  fs.copyFileSync(file, `${target}.part`);
-  fs.renameSync(`${target}.part`, target);
+  const { id, target } = copyIntoLibrary(library, file, 'geojson');
   const layer: MapLayer = { layerId: id, name: path.basename(file).replace(/\.(geo)?json$/i, ''), format: 'geojson', minZoom: 0, maxZoom: 22, bounds: null, kind: 'geojson' };
   library.db
     .prepare("INSERT INTO map_layers (layer_id, kind, name, file, format, min_zoom, max_zoom, created_at) VALUES (?, 'geojson', ?, ?, 'geojson', 0, 22, ?)")

@@ -4,12 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobInfo, JobProgress } from '../../../electron/backend/detect/contract.ts';
 import { detectionCounts } from '../../support/detection-invariants.ts';
-import { importAndWait } from '../../support/import-and-wait.ts';
-import { libraryWithDeployment } from '../../support/library-with-deployment.ts';
-import { makeCard } from '../../support/make-card.ts';
+import { libraryWithCard } from '../../support/library-with-card.ts';
 import { useTestModels } from '../../support/models.ts';
-import { testStation } from '../../support/station.ts';
-import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
+import { removeTempDirs } from '../../support/temp-dir.ts';
 
 let modelsDir = '';
 beforeAll(() => {
@@ -20,16 +17,6 @@ afterAll(removeTempDirs);
 const images = 240;
 const cli = path.resolve('electron/backend/cli/camtrap-station.mjs');
 
-async function libraryWithImages() {
-  const work = tempDir();
-  makeCard(path.join(work, 'card'), images);
-  const t = testStation();
-  const library = path.join(work, 'library');
-  await libraryWithDeployment(t, library);
-  await importAndWait(t, path.join(work, 'card'), 'dep1');
-  return { t, work, library };
-}
-
 function workerProcesses(): string[] {
   const r = spawnSync('pgrep', ['-af', 'detect-worker.ts'], { encoding: 'utf8' });
   return r.stdout.split('\n').filter((l) => l.trim() && !l.includes('pgrep'));
@@ -37,7 +24,7 @@ function workerProcesses(): string[] {
 
 describe('detection survives kill -9', () => {
   it('of the worker, three times: the job restarts it and every image gets exactly one result', async () => {
-    const { t, library } = await libraryWithImages();
+    const { t, library } = await libraryWithCard(images);
     let kills = 0;
     const killAt = [30, 90, 160];
     const ended = new Promise<JobInfo>((resolve) =>
@@ -61,7 +48,7 @@ describe('detection survives kill -9', () => {
   }, 300_000);
 
   it('of the backend, at random moments: the worker goes with it, and the next run resumes the same job', async () => {
-    const { t, work, library } = await libraryWithImages();
+    const { t, work, library } = await libraryWithCard(images);
     t.station.close();
     const env = { ...process.env, CAMTRAP_DATA_DIR: path.join(work, 'data'), CAMTRAP_MODELS_DIRS: modelsDir };
     let resultsBefore = 0;

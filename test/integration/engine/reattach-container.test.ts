@@ -4,12 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectionCounts } from '../../support/detection-invariants.ts';
 import { docker, requireDocker } from '../../support/docker.ts';
-import { importAndWait } from '../../support/import-and-wait.ts';
-import { libraryWithDeployment } from '../../support/library-with-deployment.ts';
-import { makeCard } from '../../support/make-card.ts';
+import { libraryWithCard } from '../../support/library-with-card.ts';
 import { useTestModels } from '../../support/models.ts';
-import { testStation } from '../../support/station.ts';
-import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
+import { removeTempDirs } from '../../support/temp-dir.ts';
 
 let models = '';
 beforeAll(() => {
@@ -23,12 +20,7 @@ const cli = path.resolve('electron/backend/cli/camtrap-station.mjs');
 describe('the backend killed while a container runs a job', () => {
   it('finds the container by its label when it starts again, and finishes with one result per image', async (ctx) => {
     requireDocker((why) => ctx.skip(why));
-    const work = tempDir();
-    makeCard(path.join(work, 'card'), images);
-    const t = testStation();
-    const library = path.join(work, 'library');
-    await libraryWithDeployment(t, library);
-    await importAndWait(t, path.join(work, 'card'), 'dep1');
+    const { t, work, library } = await libraryWithCard(images);
     t.station.close();
     const env = { ...process.env, CAMTRAP_DATA_DIR: path.join(work, 'data'), CAMTRAP_MODELS_DIRS: models, CAMTRAP_RESOURCES_DIR: path.resolve('resources') };
 
