@@ -3,9 +3,10 @@ import fs from 'node:fs';
 /**
  * Follows a results file that a container appends JSON lines to, from a byte offset: the lines
  * are the same as the worker prints, and the file outlives both the container and the app.
+ * Bytes are split at newlines before decoding, so a character cut by a read is never garbled.
  */
 export class ResultsTail {
-  private partial = '';
+  private partial = Buffer.alloc(0);
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -20,23 +21,24 @@ export class ResultsTail {
     const size = fs.statSync(this.file).size;
     if (size <= this.offset) return;
     const fd = fs.openSync(this.file, 'r');
+    const chunk = Buffer.alloc(size - this.offset);
     try {
-      const buffer = Buffer.alloc(size - this.offset);
-      fs.readSync(fd, buffer, 0, buffer.length, this.offset);
-      let start = 0;
-      const text = this.partial + buffer.toString('utf8');
-      let consumed = this.offset - Buffer.byteLength(this.partial);
-      for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
-        const line = text.slice(start, nl);
-        consumed += Buffer.byteLength(line) + 1;
-        start = nl + 1;
-        if (line.trim()) this.onLine(line, consumed);
-      }
-      this.partial = text.slice(start);
-      this.offset = size;
+      fs.readSync(fd, chunk, 0, chunk.length, this.offset);
     } finally {
       fs.closeSync(fd);
     }
+    const bytes = Buffer.concat([this.partial, chunk]);
+    // The offset of the first byte of `bytes` in the file.
+    let lineStart = this.offset - this.partial.length;
+    let start = 0;
+    for (let nl = bytes.indexOf(0x0a, start); nl !== -1; nl = bytes.indexOf(0x0a, start)) {
+      const line = bytes.subarray(start, nl).toString('utf8');
+      lineStart += nl + 1 - start;
+      start = nl + 1;
+      if (line.trim()) this.onLine(line, lineStart);
+    }
+    this.partial = Buffer.from(bytes.subarray(start));
+    this.offset = size;
   }
 
   follow(intervalMs = 200): void {
