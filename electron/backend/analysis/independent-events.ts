@@ -3,7 +3,8 @@ import { getNumberSetting } from '../library/settings.ts';
 
 /**
  * A taxon is a species from human labels ("species:Ardea") or a class from the detector
- * ("class:animal", boxes at or above their run's default threshold, not marked false).
+ * ("class:animal", boxes at or above their run's default threshold, not marked false); a picture
+ * a person marked empty counts for nothing.
  */
 export type Taxon = `species:${string}` | `class:${'animal' | 'person' | 'vehicle'}`;
 
@@ -17,11 +18,13 @@ const records = `
   SELECT 'species:' || o.scientific_name AS taxon, m.timestamp_ms AS t, m.media_pk AS pk
   FROM media m JOIN observations o ON o.media_pk = m.media_pk
   WHERE m.deployment_id = @deploymentID AND o.superseded_by IS NULL AND o.scientific_name IS NOT NULL AND o.false_detection = 0
+    AND NOT EXISTS (SELECT 1 FROM observations b WHERE b.media_pk = m.media_pk AND b.detection_id IS NULL AND b.observation_type = 'blank' AND b.superseded_by IS NULL)
   UNION
   SELECT 'class:' || d.category AS taxon, m.timestamp_ms AS t, m.media_pk AS pk
   FROM media m JOIN detections d ON d.media_pk = m.media_pk JOIN detection_runs r ON r.run_id = d.run_id
   WHERE m.deployment_id = @deploymentID AND d.conf >= r.default_threshold
     AND NOT EXISTS (SELECT 1 FROM observations f WHERE f.detection_id = d.detection_id AND f.false_detection = 1 AND f.superseded_by IS NULL)
+    AND NOT EXISTS (SELECT 1 FROM observations b WHERE b.media_pk = m.media_pk AND b.detection_id IS NULL AND b.observation_type = 'blank' AND b.superseded_by IS NULL)
   ORDER BY taxon, t`;
 
 /**

@@ -38,7 +38,11 @@ export function startCpuWorker(model: UsableModel, runId: number, items: JobMani
     if (line.type === 'done') sawDone = true;
     callbacks.onLine(line);
   });
-  child.on('exit', (code, signal) => callbacks.onExit(sawDone && code === 0, signal ? `stopped by ${signal}` : `exit code ${code}${stderr ? `: ${stderr.trim()}` : ''}`));
+  // 'close', not 'exit': the last lines of stdout are read before the end is handled.
+  child.on('close', (code, signal) => callbacks.onExit(sawDone && code === 0, signal ? `stopped by ${signal}` : `exit code ${code}${stderr ? `: ${stderr.trim()}` : ''}`));
+  child.on('error', (err) => {
+    stderr = `could not start the worker: ${err.message}`;
+  });
   child.stdin?.on('error', () => undefined);
   child.stdin?.write(`${JSON.stringify(manifest)}\n`);
   return child;

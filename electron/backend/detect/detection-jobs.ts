@@ -105,10 +105,25 @@ export class DetectionJobs {
       this.station.logger.info('detection worker started', { runId, pending: items.length, pid: child.pid });
       return;
     }
-    const status = await this.station.engine.status();
-    if (!status.docker) throw new StationError('not-found', `Job ${runId} runs in the detection container, but: ${status.advice}`);
-    setJobState(library.db, runId, 'running');
+    // Registered before the first await, so that a second run() of this job meanwhile does nothing.
     this.active.set(runId, active);
+    let status;
+    try {
+      status = await this.station.engine.status();
+      if (!status.docker) throw new StationError('not-found', `Job ${runId} runs in the detection container, but: ${status.advice}`);
+    } catch (err) {
+      this.active.delete(runId);
+      throw err;
+    }
+    if (active.stopping === 'cancel') {
+      this.active.delete(runId);
+      return this.finish(runId, 'cancelled', 'Cancelled. Results so far are kept.');
+    }
+    setJobState(library.db, runId, active.stopping === 'pause' ? 'paused' : 'running');
+    if (active.stopping === 'pause') {
+      this.active.delete(runId);
+      return;
+    }
     const callbacks = {
       onLine: (line: WorkerLine, offsetAfter: number) => {
         active.offset = offsetAfter;
@@ -147,21 +162,34 @@ export class DetectionJobs {
   }
 
   pause(runId: number): JobInfo {
+    const { db } = this.station.requireLibrary();
     const active = this.active.get(runId);
     if (active) {
-      active.stopping = 'pause';
+      // A cancel already asked for is not turned into a pause.
+      if (active.stopping !== 'cancel') active.stopping = 'pause';
       active.handle?.stop();
-    } else setJobState(this.station.requireLibrary().db, runId, 'paused');
-    return getJob(this.station.requireLibrary().db, runId);
+    } else {
+      const job = jobRow(db, runId);
+      if (!['running', 'queued', 'failed'].includes(job.state) || (job.ownerPid !== null && job.ownerPid !== process.pid && processAlive(job.ownerPid))) {
+        throw new StationError('conflict', `Detection job ${runId} cannot be paused here (it is ${job.state}${job.state === 'running' ? ' in another process' : ''}).`);
+      }
+      setJobState(db, runId, 'paused', 'Paused. Resume to go on where it stopped.');
+    }
+    return getJob(db, runId);
   }
 
   cancel(runId: number): JobInfo {
+    const { db } = this.station.requireLibrary();
     const active = this.active.get(runId);
     if (active) {
       active.stopping = 'cancel';
       active.handle?.stop();
-    } else this.finish(runId, 'cancelled', 'Cancelled. Results so far are kept.');
-    return getJob(this.station.requireLibrary().db, runId);
+    } else {
+      const job = jobRow(db, runId);
+      if (job.state === 'done' || job.state === 'cancelled') throw new StationError('conflict', `Detection job ${runId} has ended (${job.state}).`);
+      this.finish(runId, 'cancelled', 'Cancelled. Results so far are kept.');
+    }
+    return getJob(db, runId);
   }
 
   /** The pid of a job's worker process, for tests that kill it. */
@@ -248,7 +276,7 @@ export class DetectionJobs {
   }
 
   private onExit(runId: number, active: Active, _clean: boolean, detail: string): void {
-    if (active.stopping === 'close') return;
+    if (active.stopping === 'close' || this.active.get(runId) !== active) return;
     this.flush(runId, active);
     this.updateEvents(active);
     this.active.delete(runId);

@@ -97,13 +97,15 @@ async function lastLogs(container: Docker.Container): Promise<string> {
 function follow(container: Docker.Container, jobDir: string, offset: number, callbacks: ContainerCallbacks): ContainerHandle {
   let sawDone = false;
   const tail = new ResultsTail(path.join(jobDir, 'results.jsonl'), offset, (text, after) => {
+    let line: WorkerLine;
     try {
-      const line = JSON.parse(text) as WorkerLine;
-      if (line.type === 'done') sawDone = true;
-      callbacks.onLine(line, after);
+      line = JSON.parse(text) as WorkerLine;
     } catch {
-      // A half line at the very end of a file cut by a crash; the next container rewrites that result.
+      // A line cut by a stopped container (only possible at the end of a file) is skipped.
+      return;
     }
+    if (line.type === 'done') sawDone = true;
+    callbacks.onLine(line, after);
   });
   tail.follow();
   let stopping = false;
@@ -136,6 +138,10 @@ function follow(container: Docker.Container, jobDir: string, offset: number, cal
 export async function startContainerJob(job: ContainerJob, callbacks: ContainerCallbacks): Promise<ContainerHandle> {
   const jobDir = jobFolder(job.libraryRoot, job.runId);
   fs.mkdirSync(jobDir, { recursive: true });
+  // Whatever a stopped container left after the last line read (perhaps half a line) goes: its
+  // images are still pending and are done again, and the new container's lines start clean.
+  const results = path.join(jobDir, 'results.jsonl');
+  if (fs.existsSync(results) && fs.statSync(results).size > job.resultsOffset) fs.truncateSync(results, job.resultsOffset);
   writeManifest(job, jobDir);
   let container = await create(job, jobDir, job.gpu);
   try {

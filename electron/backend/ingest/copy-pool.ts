@@ -58,6 +58,7 @@ export class CopyPool {
 
   /** Copies source to destination (or only hashes it when destination is null). */
   copy(source: string, destination: string | null, onBytes: (n: number) => void): Promise<CopiedFile> {
+    if (this.workers.size === 0) return Promise.reject(new CopyError('destination', new Error('the copy threads could not be started')));
     return new Promise((resolve, reject) => {
       this.queue.push({ request: { id: this.nextId++, source, destination }, onBytes, progressed: 0, resolve, reject });
       this.pump();

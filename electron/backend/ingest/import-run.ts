@@ -90,10 +90,16 @@ export class ImportRun {
     const worker = async () => {
       for (let file = queue.shift(); file; file = queue.shift()) {
         if (this.stop) {
-          this.recorder.addItem(this.importId, file.relPath, 'not-imported', this.stop.reasonForRest);
+          this.recordRest([file]);
           continue;
         }
-        await this.importFile(file);
+        try {
+          await this.importFile(file);
+        } catch (err) {
+          // Even recording a failure failed (the database is full or locked): stop, but let the
+          // other copies finish before the import is summed up.
+          this.stop ??= { state: 'failed', message: `The import stopped: ${(err as Error).message}`, reasonForRest: 'import stopped' };
+        }
         this.counts.filesDone += 1;
         this.reportProgress(false);
       }

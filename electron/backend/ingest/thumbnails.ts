@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +23,8 @@ export async function thumbnailFor(library: Library, sha256: string, filePath: s
     // Not made yet.
   }
   await fs.mkdir(path.dirname(cached), { recursive: true });
-  const partial = `${cached}.${process.pid}.part`;
+  // Two requests for one thumbnail at once each write their own part; the last rename wins, whole.
+  const partial = `${cached}.${process.pid}.${crypto.randomUUID()}.part`;
   await sharp(path.join(library.paths.root, filePath), { failOn: 'none' })
     .rotate()
     .resize({ width: thumbnailWidth, height: thumbnailWidth, fit: 'inside', withoutEnlargement: true })

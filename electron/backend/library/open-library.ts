@@ -35,13 +35,19 @@ function discardPartialFiles(paths: LibraryPaths): number {
 /**
  * An import still marked running when a library opens was stopped by a crash or a kill, unless
  * its process still runs (the app importing while the command line looks at the same library).
+ * Says whether such a live import exists.
  */
-function markInterruptedImports(db: Db): void {
+function markInterruptedImports(db: Db): boolean {
   const running = db.prepare("SELECT import_id AS id, owner_pid AS pid FROM imports WHERE state = 'running'").all() as { id: number; pid: number | null }[];
   const mark = db.prepare(
     "UPDATE imports SET state = 'interrupted', message = 'The app stopped during this import. Import the card again to finish it.', finished_at = ? WHERE import_id = ?",
   );
-  for (const r of running) if (r.pid === process.pid || !processAlive(r.pid)) mark.run(new Date().toISOString(), r.id);
+  let liveElsewhere = false;
+  for (const r of running) {
+    if (r.pid === process.pid || !processAlive(r.pid)) mark.run(new Date().toISOString(), r.id);
+    else liveElsewhere = true;
+  }
+  return liveElsewhere;
 }
 
 function openAt(root: string): Library {
@@ -50,9 +56,9 @@ function openAt(root: string): Library {
   fs.mkdirSync(paths.media, { recursive: true });
   fs.mkdirSync(paths.partial, { recursive: true });
   fs.mkdirSync(paths.thumbnails, { recursive: true });
-  discardPartialFiles(paths);
   const db = openDatabase(paths.database);
-  markInterruptedImports(db);
+  // Another process's import may be writing its partial files right now: they stay.
+  if (!markInterruptedImports(db)) discardPartialFiles(paths);
   return { paths, db, close: () => db.close() };
 }
 

@@ -14,7 +14,7 @@ function resolveTarget(db: Db, target: ReviewTarget): Target[] {
   let rows: Target[];
   if ('mediaIDs' in target) {
     const find = db.prepare('SELECT media_pk AS mediaPk FROM media WHERE media_id = ?');
-    rows = target.mediaIDs.map((id) => {
+    rows = [...new Set(target.mediaIDs)].map((id) => {
       const row = find.get(id) as { mediaPk: number } | undefined;
       if (!row) throw new StationError('not-found', `There is no medium ${id} in this library.`);
       return { mediaPk: row.mediaPk, detectionId: null };
@@ -27,7 +27,7 @@ function resolveTarget(db: Db, target: ReviewTarget): Target[] {
     if (rows.length === 0) throw new StationError('not-found', `Deployment ${target.deploymentID} has no sequence ${target.sequenceNo}.`);
   } else {
     const find = db.prepare('SELECT media_pk AS mediaPk, detection_id AS detectionId FROM detections WHERE detection_id = ?');
-    rows = target.detectionIds.map((id) => {
+    rows = [...new Set(target.detectionIds)].map((id) => {
       const row = find.get(id) as Target | undefined;
       if (!row) throw new StationError('not-found', `There is no box ${id} in this library.`);
       return row;

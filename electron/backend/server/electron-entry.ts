@@ -10,6 +10,7 @@ import { startHttpServer } from './http-server.ts';
 interface PortLike {
   postMessage(message: unknown): void;
   on(event: 'message', listener: (e: { data: unknown; ports: PortLike[] }) => void): void;
+  on(event: 'close', listener: () => void): void;
   start?(): void;
 }
 
@@ -28,11 +29,13 @@ async function main(): Promise<void> {
   parentPort.on('message', (e) => {
     const port = e.ports[0];
     if (!port) return;
-    connectChannel(
+    const disconnect = connectChannel(
       station,
       (m) => port.postMessage(m),
       (handler) => port.on('message', (ev) => handler(ev.data)),
     );
+    // A reloaded or closed window closes its port: its event listener goes with it.
+    port.on('close', disconnect);
     port.start?.();
   });
   parentPort.postMessage({ type: 'media-server', port: Number(new URL(server.url).port), secret });

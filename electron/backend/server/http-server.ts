@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { Station } from '../app/station.ts';
 import { connectChannel } from './channel.ts';
-import { serveMedia } from './media-routes.ts';
+import { sendFile, serveMedia } from './media-routes.ts';
 import { SessionAuth } from './session-auth.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -18,9 +18,11 @@ export interface RunningServer {
 /** The day's log as a download, for a user to send to whoever helps them. */
 function serveTodayLog(station: Station, res: http.ServerResponse): void {
   const file = station.logger.todayFile();
-  res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Disposition': `attachment; filename="${file.split(/[\\/]/).pop()}"` });
-  if (fs.existsSync(file)) fs.createReadStream(file).pipe(res);
-  else res.end();
+  if (!fs.existsSync(file)) {
+    res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' }).end();
+    return;
+  }
+  sendFile(file, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Disposition': `attachment; filename="${file.split(/[\\/]/).pop()}"` }, res);
 }
 
 const loginHelp = `<!doctype html><meta charset="utf-8"><title>Camtrap Station</title>

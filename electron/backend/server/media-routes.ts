@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import type { ServerResponse } from 'node:http';
 import type { Station } from '../app/station.ts';
 import { overlayFile, readTile } from '../analysis/mbtiles.ts';
@@ -23,10 +24,7 @@ export async function serveMedia(station: Station, urlPath: string, res: ServerR
   if (overlay) {
     const file = station.library ? overlayFile(station.library, overlay[1] as string) : null;
     if (!file) res.writeHead(404).end();
-    else {
-      res.writeHead(200, { 'Content-Type': 'application/geo+json', 'X-Content-Type-Options': 'nosniff' });
-      fs.createReadStream(file).pipe(res);
-    }
+    else sendFile(file, { 'Content-Type': 'application/geo+json', 'X-Content-Type-Options': 'nosniff' }, res);
     return true;
   }
   const match = /^\/media\/(thumb|file)\/([0-9a-f]{16})$/.exec(urlPath);
@@ -38,14 +36,25 @@ export async function serveMedia(station: Station, urlPath: string, res: ServerR
     res.writeHead(404).end('No such media');
     return true;
   }
-  const file = kind === 'thumb' && item.mediaType === 'image' ? await thumbnailFor(library, item.sha256, item.filePath) : path.join(library.paths.root, item.filePath);
-  res.writeHead(200, {
-    'Content-Type': kind === 'thumb' ? 'image/jpeg' : mimeOf(item.fileName),
-    'Cache-Control': 'private, max-age=86400, immutable',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  fs.createReadStream(file).pipe(res);
+  const thumb = kind === 'thumb' && item.mediaType === 'image';
+  const file = thumb ? await thumbnailFor(library, item.sha256, item.filePath) : path.join(library.paths.root, item.filePath);
+  sendFile(file, { 'Content-Type': thumb ? 'image/jpeg' : mimeOf(item.fileName), 'Cache-Control': 'private, max-age=86400, immutable', 'X-Content-Type-Options': 'nosniff' }, res);
   return true;
+}
+
+/**
+ * Streams a file, or answers 404 when it is gone: people browse media/ and may delete a file
+ * there; a stream error must never reach the process as an uncaught exception.
+ */
+export function sendFile(file: string, headers: Record<string, string>, res: ServerResponse): void {
+  fs.stat(file, (err, stat) => {
+    if (err || !stat.isFile()) {
+      res.writeHead(404).end('Not found');
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Length': String(stat.size) });
+    pipeline(fs.createReadStream(file), res, () => undefined);
+  });
 }
 
 function mimeOf(name: string): string {

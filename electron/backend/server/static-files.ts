@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import type { ServerResponse } from 'node:http';
 
 const types: Record<string, string> = {
@@ -28,6 +29,6 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-cache',
   });
-  fs.createReadStream(file).pipe(res);
+  pipeline(fs.createReadStream(file), res, () => undefined);
   return true;
 }

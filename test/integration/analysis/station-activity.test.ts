@@ -44,6 +44,12 @@ describe('species activity at the stations', () => {
     // The detector's animals become events too, once its job has run.
     await detectAndWait(t, {}, undefined, 'cpu');
     expect((await t.must('map.activity', { taxon: 'class:animal' })).stations[0]?.events).toBe(1);
+    // Pictures a person marks empty count for nothing, whatever the detector saw; undo brings them back.
+    await t.must('review.markEmpty', { target: { deploymentID: '62c200a9', sequenceNo: 1 } });
+    expect((await t.must('map.activity', { taxon: 'class:animal' })).stations[0]?.events).toBe(0);
+    expect((await t.must('map.activity', { taxon: 'species:Ardea' })).stations[0]?.events).toBe(0);
+    await t.must('review.undo', {});
+    expect((await t.must('map.activity', { taxon: 'class:animal' })).stations[0]?.events).toBe(1);
 
     // A shorter independence interval recomputes every event; six seconds of pictures stay one event.
     await t.must('analysis.setIndependence', { minutes: 1 });

@@ -85,7 +85,8 @@ input.on('line', (line) => {
   if (started) return;
   started = true;
   run(JSON.parse(line) as JobManifest).then(
-    () => process.exit(0),
+    // Exit only once stdout has handed over the last lines (pipe writes are asynchronous).
+    () => process.stdout.write('', () => process.exit(0)),
     (err: unknown) => {
       process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
       process.exit(2);
