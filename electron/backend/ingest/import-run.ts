@@ -191,7 +191,7 @@ export class ImportRun {
       meta.timeFromFile ? 'No capture time in the file: the file time was used.' : null,
     ].filter((w): w is string => w !== null);
     const dest = chooseDestination(this.recorder.pathTaken, this.library.paths.media, this.deploymentID, file.relPath, this.reserved);
-    this.reserved.add(dest.relative);
+    this.reserved.add(dest.relative.toLowerCase());
     try {
       const folder = path.dirname(dest.absolute);
       if (!this.createdDirectories.has(folder)) {
@@ -212,7 +212,7 @@ export class ImportRun {
         warning: warnings.length > 0 ? warnings.join(' ') : null,
       });
     } finally {
-      this.reserved.delete(dest.relative);
+      this.reserved.delete(dest.relative.toLowerCase());
     }
     this.counts.imported += 1;
     return true;

@@ -33,7 +33,7 @@ export function mediaRecorder(db: Db) {
   );
   const findHash = db.prepare('SELECT media_pk AS pk FROM media WHERE sha256 = ?');
   const findSameSource = db.prepare('SELECT 1 FROM media WHERE deployment_id = ? AND source_path = ? AND size = ?');
-  const findPath = db.prepare('SELECT 1 FROM media WHERE file_path = ?');
+  const findPath = db.prepare('SELECT 1 FROM media WHERE file_path = ? COLLATE NOCASE');
 
   const addMedia = db.transaction((row: NewMediaRow): number => {
     const takenAtMs = localTimeToMs(row.meta.takenAt);

@@ -23,6 +23,8 @@ export const m005Events: Migration = {
     CREATE INDEX media_time_path ON media(timestamp_ms, file_path);
     CREATE INDEX media_deployment_time_path ON media(deployment_id, timestamp_ms, file_path);
     CREATE INDEX media_sequence ON media(deployment_id, sequence_no);
+    -- Library paths are compared without case: a library may move to a case-insensitive disk.
+    CREATE INDEX media_path_nocase ON media(file_path COLLATE NOCASE);
 
     -- The user's own map detail: MBTiles files and GeoJSON overlays copied into the library.
     CREATE TABLE map_layers (
