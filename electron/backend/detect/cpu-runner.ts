@@ -3,12 +3,12 @@ import os from 'node:os';
 import readline from 'node:readline';
 import { spawnWorkerProcess } from '../workers/spawn-worker-process.ts';
 import type { UsableModel } from './detection-jobs.ts';
-import type { JobManifest, WorkerLine } from './worker/protocol.ts';
+import { parseWorkerLine, type JobManifest, type WorkerLine } from './worker/protocol.ts';
 
 export interface RunnerCallbacks {
   onLine(line: WorkerLine): void;
-  /** The worker ended: `clean` when it sent done. */
-  onExit(clean: boolean, detail: string): void;
+  /** The worker ended; whether the job is done is read from its pending images, not from how it ended. */
+  onExit(detail: string): void;
 }
 
 /**
@@ -23,23 +23,16 @@ export function inferenceThreads(cores = os.availableParallelism()): number {
 export function startCpuWorker(model: UsableModel, runId: number, items: JobManifest['items'], callbacks: RunnerCallbacks): ChildProcess {
   const child = spawnWorkerProcess(new URL('./worker/detect-worker.ts', import.meta.url));
   const manifest: JobManifest = { runId, modelFile: model.modelFile, manifest: model.manifest, threads: inferenceThreads(), items };
-  let sawDone = false;
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
   });
   readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (text) => {
-    let line: WorkerLine;
-    try {
-      line = JSON.parse(text) as WorkerLine;
-    } catch {
-      return;
-    }
-    if (line.type === 'done') sawDone = true;
-    callbacks.onLine(line);
+    const line = parseWorkerLine(text);
+    if (line) callbacks.onLine(line);
   });
   // 'close', not 'exit': the last lines of stdout are read before the end is handled.
-  child.on('close', (code, signal) => callbacks.onExit(sawDone && code === 0, signal ? `stopped by ${signal}` : `exit code ${code}${stderr ? `: ${stderr.trim()}` : ''}`));
+  child.on('close', (code, signal) => callbacks.onExit(signal ? `stopped by ${signal}` : `exit code ${code}${stderr ? `: ${stderr.trim()}` : ''}`));
   child.on('error', (err) => {
     stderr = `could not start the worker: ${err.message}`;
   });

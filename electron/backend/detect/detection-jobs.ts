@@ -95,7 +95,7 @@ export class DetectionJobs {
       eventsAt: Date.now(),
     };
     const onLine = (line: WorkerLine) => this.onLine(runId, active, line);
-    const onExit = (clean: boolean, detail: string) => this.onExit(runId, active, clean, detail);
+    const onExit = (detail: string) => this.onExit(runId, active, detail);
     if (job.runner === 'cpu') {
       if (items.length === 0) return this.finish(runId, 'done', null);
       setJobState(library.db, runId, 'running');
@@ -275,7 +275,7 @@ export class DetectionJobs {
     active.eventsAt = Date.now();
   }
 
-  private onExit(runId: number, active: Active, _clean: boolean, detail: string): void {
+  private onExit(runId: number, active: Active, detail: string): void {
     if (active.stopping === 'close' || this.active.get(runId) !== active) return;
     this.flush(runId, active);
     this.updateEvents(active);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import type { UsableModel } from '../detect/detection-jobs.ts';
-import type { JobManifest, WorkerLine } from '../detect/worker/protocol.ts';
+import { parseWorkerLine, type JobManifest, type WorkerLine } from '../detect/worker/protocol.ts';
 import { explainGpuFailure, gpuRequestFailure } from './engine-status.ts';
 import { ResultsTail } from './results-tail.ts';
 
@@ -11,7 +11,7 @@ export const libraryLabel = 'org.camtrap-station.library';
 
 export interface ContainerCallbacks {
   onLine(line: WorkerLine, offsetAfter: number): void;
-  onExit(clean: boolean, detail: string): void;
+  onExit(detail: string): void;
   /** The engine refused the GPU; the job goes on without it, and says why. */
   onGpuRefused(explanation: string): void;
   onStarted(containerId: string): void;
@@ -95,17 +95,9 @@ async function lastLogs(container: Docker.Container): Promise<string> {
 
 /** Follows a container of this job, new or found running after a restart, until it ends. */
 function follow(container: Docker.Container, jobDir: string, offset: number, callbacks: ContainerCallbacks): ContainerHandle {
-  let sawDone = false;
   const tail = new ResultsTail(path.join(jobDir, 'results.jsonl'), offset, (text, after) => {
-    let line: WorkerLine;
-    try {
-      line = JSON.parse(text) as WorkerLine;
-    } catch {
-      // A line cut by a stopped container (only possible at the end of a file) is skipped.
-      return;
-    }
-    if (line.type === 'done') sawDone = true;
-    callbacks.onLine(line, after);
+    const line = parseWorkerLine(text);
+    if (line) callbacks.onLine(line, after);
   });
   tail.follow();
   let stopping = false;
@@ -116,11 +108,11 @@ function follow(container: Docker.Container, jobDir: string, offset: number, cal
       const code = status.StatusCode ?? -1;
       const detail = code === 0 ? 'finished' : `exit code ${code}${stopping ? ' (stopped)' : ''}: ${await lastLogs(container)}`;
       await container.remove({ force: true }).catch(() => undefined);
-      callbacks.onExit(code === 0 && sawDone, detail);
+      callbacks.onExit(detail);
     })
     .catch((err: Error) => {
       tail.stop();
-      callbacks.onExit(false, `lost the container: ${err.message}`);
+      callbacks.onExit(`lost the container: ${err.message}`);
     });
   return {
     stop: () => {

@@ -19,3 +19,16 @@ export type WorkerLine =
   | { type: 'result'; mediaPk: number; truncated: boolean; detections: Detection[] }
   | { type: 'failure'; mediaPk: number; reason: string }
   | { type: 'done'; runId: number; processed: number; failed: number };
+
+/**
+ * One line a worker wrote, or null for one that is not a whole JSON line (a line cut when a
+ * container was stopped, or stray output): both runners skip those.
+ */
+export function parseWorkerLine(text: string): WorkerLine | null {
+  try {
+    const line = JSON.parse(text) as WorkerLine;
+    return typeof line === 'object' && line !== null && typeof line.type === 'string' ? line : null;
+  } catch {
+    return null;
+  }
+}
