@@ -18,7 +18,14 @@ if (!app.requestSingleInstanceLock()) {
     if (window?.isMinimized()) window.restore();
     window?.focus();
   });
-  app.whenReady().then(start);
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      // Nothing is on screen yet: a system dialog is the only way to tell the user.
+      dialog.showErrorBox('Camtrap Station could not start', err instanceof Error ? err.message : String(err));
+      app.quit();
+    });
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => backend?.kill());
 }

@@ -21,7 +21,7 @@ export function applySecurityRules(): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
-  app.whenReady().then(() => {
+  void app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     session.defaultSession.setDevicePermissionHandler(() => false);

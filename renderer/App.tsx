@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { type JSX, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LibraryInfo } from '../electron/backend/library/contract.ts';
 import { api } from './api/client.ts';
+import { RunningTasks } from './components/RunningTasks.tsx';
 import { useCall } from './components/use-call.ts';
 import { JobsPage } from './pages/detect/JobsPage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
@@ -10,11 +10,12 @@ import { MapPage } from './pages/map/MapPage.tsx';
 import { MediaPage } from './pages/media/MediaPage.tsx';
 import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 import { SetupPage } from './pages/setup/SetupPage.tsx';
+import type { LibraryInfo } from '../electron/backend/library/contract.ts';
 
 type Page = 'media' | 'import' | 'detect' | 'map' | 'deployments' | 'settings';
 const pages: Page[] = ['media', 'import', 'detect', 'map', 'deployments', 'settings'];
 
-export function App() {
+export function App(): JSX.Element {
   const { t } = useTranslation();
   const current = useCall('library.current', {});
   const [opened, setOpened] = useState<LibraryInfo | null | undefined>(undefined);
@@ -38,6 +39,7 @@ export function App() {
             </button>
           ))}
         </nav>
+        <RunningTasks onOpen={(task) => setPage(task.kind === 'import' ? 'import' : task.kind === 'detection' ? 'detect' : 'settings')} />
         <button
           className="link"
           onClick={() => {

@@ -1,8 +1,8 @@
-import type { EventName, MethodName, ParamsOf, PayloadOf, ResultOf } from '../../electron/backend/rpc/contract.ts';
-import type { Envelope } from '../../electron/backend/rpc/envelope.ts';
 import { electronTransport } from './transport.electron.ts';
 import type { Transport } from './transport.ts';
 import { webTransport } from './transport.web.ts';
+import type { EventName, MethodName, ParamsOf, PayloadOf, ResultOf } from '../../electron/backend/api/contract.ts';
+import type { Envelope } from '../../electron/backend/rpc/envelope.ts';
 
 /** The typed face of the contract for the renderer: the same code under Electron and in a browser. */
 export interface Api {

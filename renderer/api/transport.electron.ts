@@ -1,5 +1,5 @@
-import type { Envelope } from '../../electron/backend/rpc/envelope.ts';
 import type { Transport } from './transport.ts';
+import type { Envelope } from '../../electron/backend/rpc/envelope.ts';
 
 /** What the preload exposes: a call and a subscription over the MessagePort it holds, nothing more. */
 export interface StationBridge {

@@ -1,5 +1,5 @@
-import type { Envelope } from '../../electron/backend/rpc/envelope.ts';
 import type { EventHandler, Transport } from './transport.ts';
+import type { Envelope } from '../../electron/backend/rpc/envelope.ts';
 
 interface Pending {
   resolve: (e: Envelope<unknown>) => void;

@@ -1,8 +1,9 @@
+import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RpcError } from '../../electron/backend/rpc/envelope.ts';
 
 /** A backend error in plain words, with the log reference when there is one. */
-export function ErrorMessage({ error }: { error: RpcError | undefined }) {
+export function ErrorMessage({ error }: { error: RpcError | undefined }): JSX.Element | null {
   const { t } = useTranslation();
   if (!error) return null;
   return (

@@ -1,8 +1,9 @@
+import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 
 /** A folder path to type, with the system's folder dialog beside it where the app has one. */
-export function FolderInput(props: { value: string; onChange: (v: string) => void; placeholder: string; testId: string; autoFocus?: boolean }) {
+export function FolderInput(props: { value: string; onChange: (v: string) => void; placeholder: string; testId: string; autoFocus?: boolean }): JSX.Element {
   const { t } = useTranslation();
   const pick = api.pickFolder;
   return (

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { JobInfo } from '../../electron/backend/detect/contract.ts';
-import { jobFolder } from '../../electron/backend/engine/container-runner.ts';
+import { jobFolder } from '../../electron/backend/detect/runners/container-runner.ts';
 import { dockerMissing, testImageTag } from '../support/docker.ts';
 import { libraryWithCard } from '../support/library-with-card.ts';
 import { useTestModels } from '../support/models.ts';
@@ -23,7 +23,7 @@ process.env.CAMTRAP_RESOURCES_DIR = path.resolve('resources');
 const { t, library } = await libraryWithCard(count);
 
 const t0 = performance.now();
-const finished = new Promise<JobInfo>((resolve) => t.station.subscribe((name, p) => name === 'detect.finished' && resolve(p as JobInfo)));
+const finished = new Promise<JobInfo>((resolve) => t.backend.subscribe((name, p) => name === 'detect.finished' && resolve(p as JobInfo)));
 await t.must('detect.start', { runner: 'container', scope: { onlyUnprocessed: false } });
 const job = await finished;
 const appIps = count / ((performance.now() - t0) / 1000);
@@ -40,7 +40,7 @@ const bare = spawnSync(
 );
 if (bare.status !== 0) throw new Error(`bare run failed: ${bare.stderr}`);
 const bareResult = JSON.parse(bare.stdout.trim().split('\n').at(-1) ?? '{}') as { imagesPerSecond: number; batchSize: number; threads: number; device: string };
-t.station.close();
+t.backend.close();
 removeTempDirs();
 console.log(`images ${count} (2048x1440 JPEG), nanodet-m-416, image ${testImageTag}, ${os.availableParallelism()} cores, device ${bareResult.device}, ${bareResult.threads} torch threads, batch ${bareResult.batchSize}`);
 console.log(`container job end to end  ${appIps.toFixed(2)} images/s (container start, model load, decoding, inference, storing; worker alone: ${Number(last.imagesPerSecond).toFixed(2)} images/s, ${Number(last.msPrepare).toFixed(1)} ms decoding and ${Number(last.msInfer).toFixed(1)} ms inference per image)`);

@@ -5,15 +5,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { JobInfo } from '../../electron/backend/detect/contract.ts';
-import { inferenceThreads } from '../../electron/backend/detect/cpu-runner.ts';
 import { Detector } from '../../electron/backend/detect/detector.ts';
 import { modelManifestSchema } from '../../electron/backend/detect/model-manifest.ts';
 import { prepareImage } from '../../electron/backend/detect/prepare-image.ts';
+import { inferenceThreads } from '../../electron/backend/detect/runners/cpu-runner.ts';
+import { testBackend } from '../support/backend.ts';
 import { importAndWait } from '../support/import-and-wait.ts';
 import { libraryWithDeployment } from '../support/library-with-deployment.ts';
 import { makeCard } from '../support/make-card.ts';
 import { useTestModels } from '../support/models.ts';
-import { testStation } from '../support/station.ts';
 import { removeTempDirs, tempDir } from '../support/temp-dir.ts';
 
 const count = Number(process.env.BENCH_IMAGES ?? 300);
@@ -21,7 +21,7 @@ const threads = inferenceThreads();
 const modelsDir = useTestModels();
 const work = tempDir();
 const files = makeCard(path.join(work, 'card'), count);
-const t = testStation();
+const t = testBackend();
 await libraryWithDeployment(t, path.join(work, 'library'));
 await importAndWait(t, path.join(work, 'card'), 'dep1');
 
@@ -40,7 +40,7 @@ async function bare(): Promise<number> {
 
 async function app(): Promise<number> {
   const t0 = performance.now();
-  const finished = new Promise<JobInfo>((resolve) => t.station.subscribe((name, payload) => name === 'detect.finished' && resolve(payload as JobInfo)));
+  const finished = new Promise<JobInfo>((resolve) => t.backend.subscribe((name, payload) => name === 'detect.finished' && resolve(payload as JobInfo)));
   await t.must('detect.start', { scope: { onlyUnprocessed: false } });
   const job = await finished;
   if (job.done !== count || job.failed !== 0) throw new Error(`job ended ${job.state} with ${job.done}/${count}, ${job.failed} failed`);
@@ -52,7 +52,7 @@ const bareBefore = await bare();
 const appIps = await app();
 const bareAfter = await bare();
 const bareIps = (bareBefore + bareAfter) / 2;
-t.station.close();
+t.backend.close();
 removeTempDirs();
 console.log(`images ${count} (2048x1440 JPEG), model nanodet-m-416 at 416, ${os.availableParallelism()} cores, ${threads} inference threads in both, ${os.cpus()[0]?.model ?? 'cpu'}`);
 console.log(`app end to end        ${appIps.toFixed(2)} images/s (job start to last result stored, worker start and model load included)`);

@@ -4,12 +4,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Station } from '../../electron/backend/app/station.ts';
+import { createBackend } from '../../electron/backend/app/backend.ts';
 import { ImportRun } from '../../electron/backend/ingest/import-run.ts';
 import { scanSource } from '../../electron/backend/ingest/scan-source.ts';
-import { createLogger } from '../../electron/backend/log/logger.ts';
 import { addDeployment } from '../../electron/backend/library/deployments.ts';
 import { addLocation } from '../../electron/backend/library/locations.ts';
+import { createLogger } from '../../electron/backend/log/logger.ts';
 import { makeCard } from '../support/make-card.ts';
 import { cameraTrapImages, heronMedia } from '../support/shared.ts';
 
@@ -32,8 +32,8 @@ function dropTarget(dir: string) {
 async function timeImport(round: number): Promise<number> {
   const root = path.join(work, `library-${round}`);
   dropTarget(root);
-  const station = new Station(path.join(work, 'data'), createLogger(path.join(work, 'data', 'logs')));
-  const library = station.open(root, true);
+  const backend = createBackend({ dataDir: path.join(work, 'data'), logger: createLogger(path.join(work, 'data', 'logs')) });
+  const library = backend.open(root, true);
   addLocation(library.db, { locationID: 'l', locationName: 'bench', latitude: 0, longitude: 0 });
   addDeployment(library.db, { deploymentID: 'd', locationID: 'l', deploymentStart: '2000-01-01T00:00:00Z', deploymentEnd: '2030-01-01T00:00:00Z' });
   const t0 = performance.now();
@@ -41,7 +41,7 @@ async function timeImport(round: number): Promise<number> {
   const summary = await new ImportRun(library, scan, 'd').run();
   const ms = performance.now() - t0;
   if (summary.imported !== count) throw new Error(`imported ${summary.imported} of ${count}`);
-  station.close();
+  backend.close();
   dropTarget(root);
   return ms;
 }

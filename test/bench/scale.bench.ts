@@ -2,9 +2,9 @@
 // deployments, and one of 10,000 detections over the same deployments: the map aggregation and
 // one grid page at each size, with their ratios. Last line: map_ms <ms at 1M>.
 import path from 'node:path';
-import { recomputeAllEvents } from '../../electron/backend/analysis/independent-events.ts';
 import { mapActivity } from '../../electron/backend/analysis/map-activity.ts';
 import { nowIso } from '../../electron/backend/library/ids.ts';
+import { recomputeAllEvents } from '../../electron/backend/library/independent-events.ts';
 import { mediaPage } from '../../electron/backend/library/media-queries.ts';
 import { createLibrary, type Library } from '../../electron/backend/library/open-library.ts';
 import { removeTempDirs, tempDir } from '../support/temp-dir.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { heronMedia } from '../support/shared.ts';
 import { expect, test } from './fixtures.ts';
+import { heronMedia } from '../support/shared.ts';
 import { LibraryScreen, Navigation } from './pages/app-pages.ts';
 
 test('a card inserted while the import page is open is offered for import', async ({ page, station }, testInfo) => {

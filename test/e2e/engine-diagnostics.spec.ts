@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { dockerMissing } from '../support/docker.ts';
 import { expect, test } from './fixtures.ts';
+import { dockerMissing } from '../support/docker.ts';
 import { LibraryScreen, Navigation } from './pages/app-pages.ts';
 
 test('the settings page explains the container engine in plain words', async ({ page, station }, testInfo) => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
+import { expect, test } from './fixtures.ts';
 import { heronDeployment } from '../support/heron-deployment.ts';
 import { heronMedia } from '../support/shared.ts';
-import { expect, test } from './fixtures.ts';
 import { ImportScreen, LibraryScreen, Navigation, SetupScreen } from './pages/app-pages.ts';
 
 test('create a library, add 62c200a9, import the heron card, see the grid, import again', async ({ page, station }, testInfo) => {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { expect, test } from './fixtures.ts';
 import { heronDeployment } from '../support/heron-deployment.ts';
 import { makeMbtiles } from '../support/make-mbtiles.ts';
 import { heronMedia } from '../support/shared.ts';
-import { expect, test } from './fixtures.ts';
 import { ImportScreen, LibraryScreen, Navigation, SetupScreen } from './pages/app-pages.ts';
 
 test('label the heron sequence, then see the station, its night-time activity and the study-area tiles on the offline map', async ({ page, station }, testInfo) => {

@@ -1,9 +1,9 @@
+import type { testBackend } from './backend.ts';
 import type { DetectionScope, JobInfo } from '../../electron/backend/detect/contract.ts';
-import type { testStation } from './station.ts';
 
 /** Starts a detection job through the RPC and resolves when it ends. */
 export async function detectAndWait(
-  t: ReturnType<typeof testStation>,
+  t: ReturnType<typeof testBackend>,
   scope: Partial<DetectionScope> = {},
   modelID?: string,
   runner: 'auto' | 'container' | 'cpu' = 'auto',
@@ -11,7 +11,7 @@ export async function detectAndWait(
   let runId = -1;
   const early: JobInfo[] = [];
   const ended = new Promise<JobInfo>((resolve) => {
-    const stop = t.station.subscribe((name, payload) => {
+    const stop = t.backend.subscribe((name, payload) => {
       if (name !== 'detect.finished') return;
       const job = payload as JobInfo;
       if (runId === -1) early.push(job);

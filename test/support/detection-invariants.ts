@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 
 /** Per run: how many images it covers, how many results, and any image with more than one or boxes without a result. */
 export function detectionCounts(libraryRoot: string, runId: number) {

@@ -1,25 +1,24 @@
-import type { Station } from '../../electron/backend/app/station.ts';
+import type { testBackend } from './backend.ts';
+import type { Backend } from '../../electron/backend/app/backend.ts';
 import type { ImportProgress, ImportSummary } from '../../electron/backend/ingest/contract.ts';
-import type { testStation } from './station.ts';
 
 /** Starts an import through the RPC and resolves with its summary event. */
-export async function importAndWait(t: ReturnType<typeof testStation>, source: string, deploymentID: string) {
+export async function importAndWait(t: ReturnType<typeof testBackend>, source: string, deploymentID: string) {
   const progress: ImportProgress[] = [];
-  const finished = waitForFinish(t.station, progress);
+  const finished = waitForFinish(t.backend, progress);
   const { importId } = await t.must('ingest.start', { source, deploymentID });
   const summary = await finished;
   if (summary.importId !== importId) throw new Error('a different import finished');
   return { summary, progress };
 }
 
-function waitForFinish(station: Station, progress: ImportProgress[]): Promise<ImportSummary> {
+function waitForFinish(backend: Backend, progress: ImportProgress[]): Promise<ImportSummary> {
+  const stopProgress = backend.on('ingest.progress', (p) => progress.push(p));
   return new Promise((resolve) => {
-    const stop = station.subscribe((name, payload) => {
-      if (name === 'ingest.progress') progress.push(payload as ImportProgress);
-      if (name === 'ingest.finished') {
-        stop();
-        resolve(payload as ImportSummary);
-      }
+    const stop = backend.on('ingest.finished', (summary) => {
+      stop();
+      stopProgress();
+      resolve(summary);
     });
   });
 }

@@ -1,19 +1,24 @@
-import { setSetting } from '../library/settings.ts';
-import type { DomainHandlers } from '../rpc/handler-types.ts';
 import type { analysisMethods } from './contract.ts';
-import { recomputeAllEvents } from './independent-events.ts';
 import { mapActivity } from './map-activity.ts';
 import { importGeojson, importMbtiles, listLayers } from './mbtiles.ts';
 import { stationDetail } from './station-detail.ts';
+import { recomputeAllEvents } from '../library/independent-events.ts';
+import type { LibraryAccess } from '../library/library-session.ts';
+import { setSetting } from '../library/settings.ts';
+import type { DomainHandlers } from '../rpc/define.ts';
 
-export const analysisHandlers: DomainHandlers<typeof analysisMethods> = {
-  'map.activity': ({ taxon, from, to }, station) => mapActivity(station.requireLibrary().db, taxon, from, to),
-  'map.station': ({ locationID, taxon, from, to }, station) => stationDetail(station.requireLibrary().db, locationID, taxon, from, to),
-  'map.layers': (_input, station) => listLayers(station.requireLibrary().db),
-  'map.importMbtiles': ({ file }, station) => importMbtiles(station.requireLibrary(), file),
-  'map.importGeojson': ({ file }, station) => importGeojson(station.requireLibrary(), file),
-  'analysis.setIndependence': ({ minutes }, station) => {
-    const { db } = station.requireLibrary();
+export interface AnalysisContext {
+  library: LibraryAccess;
+}
+
+export const analysisHandlers: DomainHandlers<typeof analysisMethods, AnalysisContext> = {
+  'map.activity': ({ taxon, from, to }, { library }) => mapActivity(library.require().db, taxon, from, to),
+  'map.station': ({ locationID, taxon, from, to }, { library }) => stationDetail(library.require().db, locationID, taxon, from, to),
+  'map.layers': (_input, { library }) => listLayers(library.require().db),
+  'map.importMbtiles': ({ file }, { library }) => importMbtiles(library.require(), file),
+  'map.importGeojson': ({ file }, { library }) => importGeojson(library.require(), file),
+  'analysis.setIndependence': ({ minutes }, { library }) => {
+    const { db } = library.require();
     db.transaction(() => {
       setSetting(db, 'independenceMinutes', minutes);
       recomputeAllEvents(db);

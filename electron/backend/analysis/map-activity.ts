@@ -1,7 +1,7 @@
-import type { Db } from '../library/db.ts';
-import { getNumberSetting } from '../library/settings.ts';
 import type { MapActivity, StationActivity } from './contract.ts';
 import { range, trapNights } from './effort.ts';
+import type { Db } from '../library/db.ts';
+import { getNumberSetting } from '../library/settings.ts';
 
 interface DeploymentRow {
   deploymentID: string;

@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { MapLayer } from './contract.ts';
 import type { Db } from '../library/db.ts';
 import { nowIso } from '../library/ids.ts';
 import type { Library } from '../library/open-library.ts';
 import { StationError } from '../rpc/envelope.ts';
-import type { MapLayer } from './contract.ts';
 
 function readMetadata(file: string): Record<string, string> {
   let db: Database.Database;

@@ -1,7 +1,7 @@
-import type { Db } from '../library/db.ts';
-import { StationError } from '../rpc/envelope.ts';
 import type { StationDetail } from './contract.ts';
 import { range, trapNights } from './effort.ts';
+import type { Db } from '../library/db.ts';
+import { StationError } from '../rpc/envelope.ts';
 
 /** What a click on a station shows: events per taxon, effort, the diel pattern and the latest pictures. */
 export function stationDetail(db: Db, locationID: string, taxon: string, from: string | undefined, to: string | undefined): StationDetail {

@@ -1,11 +1,19 @@
 import fs from 'node:fs';
-import type { DomainHandlers } from '../rpc/handler-types.ts';
 import type { appMethods } from './contract.ts';
+import { recentLibraries } from './recent-libraries.ts';
+import type { Logger } from '../log/logger.ts';
+import type { DomainHandlers } from '../rpc/define.ts';
 
-export const appHandlers: DomainHandlers<typeof appMethods> = {
-  'app.log': ({ lines }, station) => {
-    const file = station.logger.todayFile();
+export interface AppContext {
+  logger: Pick<Logger, 'todayFile' | 'dir'>;
+  dataDir: string;
+}
+
+export const appHandlers: DomainHandlers<typeof appMethods, AppContext> = {
+  'app.log': ({ lines }, { logger }) => {
+    const file = logger.todayFile();
     const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    return { file, folder: station.logger.dir, lines: text.trimEnd().split('\n').filter(Boolean).slice(-lines) };
+    return { file, folder: logger.dir, lines: text.trimEnd().split('\n').filter(Boolean).slice(-lines) };
   },
+  'library.recent': (_input, { dataDir }) => recentLibraries(dataDir),
 };

@@ -1,3 +1,3 @@
 import { Option } from 'commander';
 
-export const libraryOption = () => new Option('--library <dir>', 'the library folder').env('CAMTRAP_LIBRARY').makeOptionMandatory(true);
+export const libraryOption = (): Option => new Option('--library <dir>', 'the library folder').env('CAMTRAP_LIBRARY').makeOptionMandatory(true);

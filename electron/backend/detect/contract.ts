@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { event, method } from '../rpc/define.ts';
 import type { Category } from './model-manifest.ts';
+import { event, method } from '../rpc/define.ts';
 
 export interface ModelInfo {
   id: string;

@@ -53,3 +53,6 @@ export function findModels(dataDir: string): ModelPackage[] {
   }
   return [...byId.values()];
 }
+
+/** A package whose manifest and model file are both there: what a runner can run. */
+export type UsableModel = ModelPackage & { manifest: ModelManifest; modelFile: string };

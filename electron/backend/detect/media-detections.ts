@@ -1,5 +1,5 @@
-import type { Db } from '../library/db.ts';
 import type { BoxInfo, MediaDetections } from './contract.ts';
+import type { Db } from '../library/db.ts';
 
 /** The boxes of an image from its latest run, at or above a threshold (the run's default if none is given). */
 export function mediaDetections(db: Db, mediaID: string, threshold: number | undefined): MediaDetections | null {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../library/db.ts';
 import { StationError } from '../rpc/envelope.ts';
-import { getJob } from './job-store.ts';
+import { getJob } from './jobs/job-store.ts';
 
 const categoryIds = { animal: '1', person: '2', vehicle: '3' } as const;
 
@@ -17,7 +17,13 @@ interface ExportRow {
  * A run as MegaDetector batch output (format 1.6), which Timelapse and AddaxAI read. Paths are
  * relative to the library's media/ folder; every box at or above 0.005 is written, as MegaDetector does.
  */
-export function megadetectorJson(db: Db, runId: number) {
+export interface MegadetectorBatch {
+  info: { format_version: string; detector: string; detection_completion_time: string; detector_metadata: { megadetector_version: string; typical_detection_threshold: number; conservative_detection_threshold: number } };
+  detection_categories: Record<'1' | '2' | '3', string>;
+  images: ({ file: string; failure: string } | { file: string; detections: { category: '1' | '2' | '3'; conf: number; bbox: number[] }[] })[];
+}
+
+export function megadetectorJson(db: Db, runId: number): MegadetectorBatch {
   const job = getJob(db, runId);
   const run = db.prepare('SELECT default_threshold AS threshold, ended_at AS endedAt FROM detection_runs WHERE run_id = ?').get(runId) as { threshold: number; endedAt: string | null };
   const rows = db

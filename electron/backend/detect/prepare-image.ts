@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import sharp from 'sharp';
-import { jpegIsTruncated } from '../ingest/media-kinds.ts';
 import type { ModelManifest } from './model-manifest.ts';
+import { jpegIsTruncated } from '../ingest/media-kinds.ts';
 
 /** An image made ready for a model: letterboxed into its square input, channels first. */
 export interface PreparedImage {

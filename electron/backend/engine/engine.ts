@@ -1,53 +1,64 @@
 import type Docker from 'dockerode';
-import type { Station } from '../app/station.ts';
-import { StationError } from '../rpc/envelope.ts';
-import type { EngineStatus, WorkerImageInfo } from './contract.ts';
+import type { EngineStatus, WorkerImageInfo, engineEvents } from './contract.ts';
 import { engineStatus } from './engine-status.ts';
 import { bundledTarball, imageInfo, loadWorkerImage } from './worker-image.ts';
+import type { Emit } from '../events/event-bus.ts';
+import type { Logger } from '../log/logger.ts';
+import type { PayloadMap } from '../rpc/define.ts';
+import { StationError } from '../rpc/envelope.ts';
+import type { TaskHandle, TaskStart } from '../tasks/task-registry.ts';
 
-export type RunnerChoice = 'auto' | 'container' | 'cpu';
+export type EngineStatusWithDocker = EngineStatus & { docker: Docker | null };
 
-export interface RunnerDecision {
-  runner: 'cpu' | 'container-gpu' | 'container-cpu';
-  reason: string;
-  docker: Docker | null;
-  image: string | null;
+export interface EngineDeps {
+  logger: Pick<Logger, 'info'>;
+  emit: Emit<PayloadMap<typeof engineEvents>>;
+  startTask(spec: TaskStart): TaskHandle;
+  /** Asks the engine; replaced in unit tests. */
+  status?: () => Promise<EngineStatusWithDocker>;
+  load?: typeof loadWorkerImage;
+  bundled?: () => string | null;
 }
 
-/** The container engine as the backend uses it: status, the worker image, and which runner a job gets. */
+/** The container engine as the backend uses it: its status and the worker image, nothing of detection. */
 export class Engine {
-  constructor(private readonly station: Station) {}
+  private readonly ask: () => Promise<EngineStatusWithDocker>;
+  private readonly load: typeof loadWorkerImage;
+  private readonly bundled: () => string | null;
+  private loads = 0;
 
-  async status(): Promise<EngineStatus & { docker: Docker | null }> {
-    return engineStatus((docker) => imageInfo(docker));
+  constructor(private readonly deps: EngineDeps) {
+    this.ask = deps.status ?? (() => engineStatus((docker) => imageInfo(docker)));
+    this.load = deps.load ?? loadWorkerImage;
+    this.bundled = deps.bundled ?? bundledTarball;
   }
 
-  /** Loads the bundled (or a given) tarball, with progress events; never pulls from a registry. */
-  async loadImage(tarball?: string): Promise<WorkerImageInfo> {
-    const status = await this.status();
-    if (!status.docker) throw new StationError('not-found', status.advice);
-    const file = tarball ?? bundledTarball();
-    if (!file) throw new StationError('not-found', 'No worker image file was found in the app’s resources. Choose the image file (camtrap-worker…tar.gz), for example from a USB stick.');
-    this.station.logger.info('loading worker image', { file });
-    return loadWorkerImage(status.docker, file, (p) => this.station.emit('engine.loadProgress', p));
+  status(): Promise<EngineStatusWithDocker> {
+    return this.ask();
   }
 
   /**
-   * Automatic: the container with a GPU when the engine has one, else the CPU worker; the user is
-   * told why. Forced: the container (on the CPU when there is no GPU) or the CPU worker.
+   * Loads the bundled (or a given) tarball, with progress events and as a task; never pulls from
+   * a registry. The status already asked may be passed in, so a start asks the engine once.
    */
-  async decide(choice: RunnerChoice): Promise<RunnerDecision> {
-    if (choice === 'cpu') return { runner: 'cpu', reason: 'You chose the embedded CPU detector.', docker: null, image: null };
-    const status = await this.status();
-    const usable = status.docker !== null && (status.image.loaded || status.image.tarball !== null);
-    if (choice === 'auto' && (status.state !== 'running-gpu' || !usable)) {
-      const why = !usable && status.docker ? 'The detection container image is not available.' : status.advice;
-      return { runner: 'cpu', reason: `${why} The embedded CPU detector runs the job.`, docker: null, image: null };
-    }
+  async loadImage(tarball?: string, known?: EngineStatusWithDocker): Promise<WorkerImageInfo> {
+    const status = known ?? (await this.status());
     if (!status.docker) throw new StationError('not-found', status.advice);
-    const image = status.image.loaded ? status.image : await this.loadImage(status.image.tarball ?? undefined);
-    return status.state === 'running-gpu'
-      ? { runner: 'container-gpu', reason: 'The detection container runs on the graphics card.', docker: status.docker, image: image.tag }
-      : { runner: 'container-cpu', reason: `You chose the container. ${status.advice}`, docker: status.docker, image: image.tag };
+    const file = tarball ?? this.bundled();
+    if (!file) throw new StationError('not-found', 'No worker image file was found in the app’s resources. Choose the image file (camtrap-worker…tar.gz), for example from a USB stick.');
+    this.deps.logger.info('loading worker image', { file });
+    this.loads += 1;
+    const task = this.deps.startTask({ kind: 'image-load', ref: this.loads, unit: 'bytes' });
+    try {
+      const info = await this.load(status.docker, file, (p) => {
+        task.progress({ done: p.bytesDone, total: p.bytesTotal });
+        this.deps.emit('engine.loadProgress', p);
+      });
+      task.end('done');
+      return info;
+    } catch (err) {
+      task.end('failed', (err as Error).message);
+      throw err;
+    }
   }
 }

@@ -5,8 +5,8 @@ import { Transform } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type Docker from 'dockerode';
 import { z } from 'zod';
-import { StationError } from '../rpc/envelope.ts';
 import type { LoadProgress, WorkerImageInfo } from './contract.ts';
+import { StationError } from '../rpc/envelope.ts';
 
 /** image-manifest.json beside a worker image tarball: what it holds and how to check it. */
 const imageManifestSchema = z.object({

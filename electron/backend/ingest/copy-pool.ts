@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../workers/start-worker.ts';
 import type { CopyReply, CopyRequest } from './copy-protocol.ts';
+import { startWorker } from '../workers/start-worker.ts';
 
 export interface CopiedFile {
   sha256: string;

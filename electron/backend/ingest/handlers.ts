@@ -1,22 +1,25 @@
-import { StationError } from '../rpc/envelope.ts';
-import type { DomainHandlers } from '../rpc/handler-types.ts';
 import type { ingestMethods } from './contract.ts';
 import { importSummary, listImports } from './import-summary.ts';
+import type { Imports } from './imports.ts';
 import { previewImport } from './preview-import.ts';
 import { scanSource } from './scan-source.ts';
 import { listVolumes } from './volumes.ts';
-import { startImport } from './start-import.ts';
+import type { LibraryAccess } from '../library/library-session.ts';
+import type { DomainHandlers } from '../rpc/define.ts';
 
-export const ingestHandlers: DomainHandlers<typeof ingestMethods> = {
-  'ingest.preview': async ({ source }, station) => previewImport(station.requireLibrary().db, await scanSource(source)),
-  'ingest.start': async ({ source, deploymentID }, station) => ({ importId: await startImport(station, source, deploymentID) }),
-  'ingest.cancel': ({ importId }, station) => {
-    const run = station.imports.get(importId);
-    if (!run) throw new StationError('not-found', `Import ${importId} is not running.`);
-    run.cancel();
+export interface IngestContext {
+  library: LibraryAccess;
+  imports: Pick<Imports, 'start' | 'cancel'>;
+}
+
+export const ingestHandlers: DomainHandlers<typeof ingestMethods, IngestContext> = {
+  'ingest.preview': async ({ source }, { library }) => previewImport(library.require().db, await scanSource(source)),
+  'ingest.start': async ({ source, deploymentID }, { imports }) => ({ importId: await imports.start(source, deploymentID) }),
+  'ingest.cancel': ({ importId }, { imports }) => {
+    imports.cancel(importId);
     return null;
   },
-  'ingest.summary': ({ importId }, station) => importSummary(station.requireLibrary().db, importId),
-  'ingest.list': (_input, station) => listImports(station.requireLibrary().db),
+  'ingest.summary': ({ importId }, { library }) => importSummary(library.require().db, importId),
+  'ingest.list': (_input, { library }) => listImports(library.require().db),
   'volumes.list': () => listVolumes(),
 };

@@ -2,15 +2,10 @@ import crypto from 'node:crypto';
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { getDeployment } from '../library/deployments.ts';
-import { nowIso } from '../library/ids.ts';
-import { regroupSequences } from '../library/media-times.ts';
-import type { Library } from '../library/open-library.ts';
-import { StationError } from '../rpc/envelope.ts';
 import { formatBytes, type ImportProgress, type ImportState, type ImportSummary } from './contract.ts';
 import { CopyError, sharedCopyPool, type CopiedFile, type CopyPool } from './copy-pool.ts';
-import { DirectorySyncer } from './directory-sync.ts';
 import { chooseDestination } from './destination.ts';
+import { DirectorySyncer } from './directory-sync.ts';
 import { freeBytes, reserveBytes } from './disk-space.ts';
 import { importSummary } from './import-summary.ts';
 import { contentMatches, jpegIsTruncated } from './media-kinds.ts';
@@ -18,6 +13,11 @@ import { fileTime, readMetadata } from './read-metadata.ts';
 import { mediaRecorder } from './record-media.ts';
 import type { SourceFile, SourceScan } from './scan-source.ts';
 import { describeSourceError } from './source-errors.ts';
+import { getDeployment } from '../library/deployments.ts';
+import { nowIso } from '../library/ids.ts';
+import { regroupSequences } from '../library/media-times.ts';
+import type { Library } from '../library/open-library.ts';
+import { StationError } from '../rpc/envelope.ts';
 
 /** Files in hand at once: enough to keep every copy thread busy while the main thread records. */
 const concurrency = 16;

@@ -1,6 +1,6 @@
+import type { ImportFileNote, ImportState, ImportSummary } from './contract.ts';
 import type { Db } from '../library/db.ts';
 import { StationError } from '../rpc/envelope.ts';
-import type { ImportFileNote, ImportState, ImportSummary } from './contract.ts';
 
 interface ImportRow {
   importId: number;

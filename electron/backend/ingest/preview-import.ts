@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
-import type { Db } from '../library/db.ts';
-import { listDeployments } from '../library/deployments.ts';
 import type { CameraSeen, ImportPreview } from './contract.ts';
 import { readMetadata, type MediaMetadata } from './read-metadata.ts';
 import type { SourceFile, SourceScan } from './scan-source.ts';
 import { suggestDeployment } from './suggest-deployment.ts';
+import type { Db } from '../library/db.ts';
+import { listDeployments } from '../library/deployments.ts';
 
 /** Reading the EXIF of every file on a large card would keep the user waiting; a spread sample tells the same story. */
 const maxSampled = 400;

@@ -1,9 +1,9 @@
 import path from 'node:path';
+import type { MediaMetadata } from './read-metadata.ts';
+import type { SourceFile } from './scan-source.ts';
 import type { Db } from '../library/db.ts';
 import { nowIso } from '../library/ids.ts';
 import { localTimeToMs } from '../library/local-time.ts';
-import type { MediaMetadata } from './read-metadata.ts';
-import type { SourceFile } from './scan-source.ts';
 
 export interface NewMediaRow {
   importId: number;
@@ -20,7 +20,15 @@ export interface NewMediaRow {
 export type ItemStatus = 'imported' | 'duplicate' | 'failed' | 'not-imported';
 
 /** Prepared once per import: one transaction per file writes the medium and its import item together. */
-export function mediaRecorder(db: Db) {
+export interface MediaRecorder {
+  addMedia: (row: NewMediaRow) => number;
+  addItem: (importId: number, sourcePath: string, status: ItemStatus, reason: string | null, mediaPk?: number | null) => unknown;
+  hashKnown: (sha256: string) => number | undefined;
+  pathTaken: (relative: string) => boolean;
+  probablyKnown: (deploymentID: string, file: SourceFile) => boolean;
+}
+
+export function mediaRecorder(db: Db): MediaRecorder {
   const insertMedia = db.prepare(`
     INSERT INTO media (media_id, deployment_id, import_id, file_path, source_path, file_name, sha256, size, media_type, mime,
       taken_at_original, taken_at_ms, timestamp_ms, time_from_file, camera_make, camera_model, camera_serial,

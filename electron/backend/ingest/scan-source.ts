@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { StationError } from '../rpc/envelope.ts';
 import { mediaKindOf, type MediaKind } from './media-kinds.ts';
+import { StationError } from '../rpc/envelope.ts';
 
 export interface SourceFile {
   /** Path relative to the source root, with forward slashes: the same on every system. */

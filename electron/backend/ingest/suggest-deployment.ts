@@ -1,6 +1,6 @@
+import type { ImportPreview } from './contract.ts';
 import type { Deployment } from '../library/contract.ts';
 import { localTimeToMs, wallClockMs } from '../library/local-time.ts';
-import type { ImportPreview } from './contract.ts';
 
 interface CardFacts {
   firstTime: string | null;

@@ -118,7 +118,6 @@ export const libraryMethods = {
   'library.open': method<LibraryInfo>()(z.object({ path: libraryPath })),
   'library.current': method<LibraryInfo | null>()(none),
   'library.close': method<null>()(none),
-  'library.recent': method<RecentLibrary[]>()(none),
   'library.setSequenceGap': method<LibraryInfo>()(z.object({ seconds: z.number().int().min(1).max(3600) })),
   'location.list': method<Location[]>()(none),
   'location.add': method<Location>()(newLocationSchema),

@@ -1,9 +1,9 @@
-import { StationError } from '../rpc/envelope.ts';
+import type { Deployment, NewDeployment } from './contract.ts';
 import type { Db } from './db.ts';
 import { newShortId, nowIso } from './ids.ts';
-import type { Deployment, NewDeployment } from './contract.ts';
-import { recomputeEvents } from '../analysis/independent-events.ts';
+import { recomputeEvents } from './independent-events.ts';
 import { recomputeTimestamps } from './media-times.ts';
+import { StationError } from '../rpc/envelope.ts';
 
 const selectDeployment = `
   SELECT d.deployment_id AS deploymentID, d.location_id AS locationID, l.name AS locationName,

@@ -1,24 +1,30 @@
-import { recentLibraries } from '../app/recent-libraries.ts';
-import type { DomainHandlers } from '../rpc/handler-types.ts';
 import type { libraryMethods } from './contract.ts';
 import { addDeployment, listDeployments, setClockOffset } from './deployments.ts';
 import { libraryInfo } from './library-info.ts';
+import type { LibrarySession } from './library-session.ts';
 import { addLocation, listLocations } from './locations.ts';
-import { regroupSequences } from './media-times.ts';
 import { mediaPage } from './media-queries.ts';
+import { regroupSequences } from './media-times.ts';
 import { setSetting } from './settings.ts';
+import type { DomainHandlers } from '../rpc/define.ts';
 
-export const libraryHandlers: DomainHandlers<typeof libraryMethods> = {
-  'library.create': ({ path }, station) => libraryInfo(station.open(path, true)),
-  'library.open': ({ path }, station) => libraryInfo(station.open(path, false)),
-  'library.current': (_input, station) => (station.library ? libraryInfo(station.library) : null),
-  'library.close': (_input, station) => {
-    station.close();
+export interface LibraryContext {
+  library: Pick<LibrarySession, 'open' | 'close' | 'current' | 'require'>;
+}
+
+export const libraryHandlers: DomainHandlers<typeof libraryMethods, LibraryContext> = {
+  'library.create': ({ path }, { library }) => libraryInfo(library.open(path, true)),
+  'library.open': ({ path }, { library }) => libraryInfo(library.open(path, false)),
+  'library.current': (_input, { library }) => {
+    const open = library.current();
+    return open ? libraryInfo(open) : null;
+  },
+  'library.close': (_input, { library }) => {
+    library.close();
     return null;
   },
-  'library.recent': (_input, station) => recentLibraries(station.dataDir),
-  'library.setSequenceGap': ({ seconds }, station) => {
-    const library = station.requireLibrary();
+  'library.setSequenceGap': ({ seconds }, context) => {
+    const library = context.library.require();
     const { db } = library;
     db.transaction(() => {
       setSetting(db, 'sequenceGapSeconds', seconds);
@@ -26,10 +32,10 @@ export const libraryHandlers: DomainHandlers<typeof libraryMethods> = {
     })();
     return libraryInfo(library);
   },
-  'location.list': (_input, station) => listLocations(station.requireLibrary().db),
-  'location.add': (input, station) => addLocation(station.requireLibrary().db, input),
-  'deployment.list': (_input, station) => listDeployments(station.requireLibrary().db),
-  'deployment.add': (input, station) => addDeployment(station.requireLibrary().db, input),
-  'deployment.setClockOffset': ({ deploymentID, offsetSeconds }, station) => setClockOffset(station.requireLibrary().db, deploymentID, offsetSeconds),
-  'media.page': (input, station) => mediaPage(station.requireLibrary().db, input),
+  'location.list': (_input, { library }) => listLocations(library.require().db),
+  'location.add': (input, { library }) => addLocation(library.require().db, input),
+  'deployment.list': (_input, { library }) => listDeployments(library.require().db),
+  'deployment.add': (input, { library }) => addDeployment(library.require().db, input),
+  'deployment.setClockOffset': ({ deploymentID, offsetSeconds }, { library }) => setClockOffset(library.require().db, deploymentID, offsetSeconds),
+  'media.page': (input, { library }) => mediaPage(library.require().db, input),
 };

@@ -1,7 +1,15 @@
 import path from 'node:path';
 
 /** Where things live inside a library folder: people browse media/, the rest is the app's. */
-export function libraryPaths(root: string) {
+export interface LibraryPaths {
+  root: string;
+  database: string;
+  media: string;
+  partial: string;
+  thumbnails: string;
+}
+
+export function libraryPaths(root: string): LibraryPaths {
   return {
     root,
     database: path.join(root, 'library.sqlite'),
@@ -11,4 +19,3 @@ export function libraryPaths(root: string) {
   };
 }
 
-export type LibraryPaths = ReturnType<typeof libraryPaths>;

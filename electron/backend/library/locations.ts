@@ -1,7 +1,7 @@
-import { StationError } from '../rpc/envelope.ts';
+import type { Location, NewLocation } from './contract.ts';
 import type { Db } from './db.ts';
 import { newShortId, nowIso } from './ids.ts';
-import type { Location, NewLocation } from './contract.ts';
+import { StationError } from '../rpc/envelope.ts';
 
 export function listLocations(db: Db): Location[] {
   return db

@@ -1,5 +1,5 @@
-import type { Db } from './db.ts';
 import type { MediaItem, MediaPage } from './contract.ts';
+import type { Db } from './db.ts';
 import { msToLocalTime } from './local-time.ts';
 
 interface MediaRow {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { processAlive } from '../app/process-alive.ts';
-import { StationError } from '../rpc/envelope.ts';
 import { openDatabase, type Db } from './db.ts';
 import { libraryPaths, type LibraryPaths } from './library-paths.ts';
+import { StationError } from '../rpc/envelope.ts';
+import { processAlive } from '../workers/process-alive.ts';
 
 export interface Library {
   paths: LibraryPaths;

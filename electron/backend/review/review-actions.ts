@@ -1,8 +1,8 @@
+import type { Observation, ReviewAction, ReviewTarget } from './contract.ts';
 import type { Db } from '../library/db.ts';
 import { nowIso } from '../library/ids.ts';
-import { deploymentsOfMedia, recomputeEvents } from '../analysis/independent-events.ts';
+import { deploymentsOfMedia, recomputeEvents } from '../library/independent-events.ts';
 import { StationError } from '../rpc/envelope.ts';
-import type { Observation, ReviewAction, ReviewTarget } from './contract.ts';
 
 interface Target {
   mediaPk: number;

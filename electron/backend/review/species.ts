@@ -1,8 +1,8 @@
 import fs from 'node:fs';
+import type { Species } from './contract.ts';
 import type { Db } from '../library/db.ts';
 import { nowIso } from '../library/ids.ts';
 import { StationError } from '../rpc/envelope.ts';
-import type { Species } from './contract.ts';
 
 /** Search by the start of a word of the scientific or the common name, scientific matches first. */
 export function listSpecies(db: Db, query: string, limit: number): Species[] {

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { Station } from '../app/station.ts';
-import { watchVolumes } from '../ingest/volumes.ts';
-import { createLogger } from '../log/logger.ts';
 import { connectChannel } from './channel.ts';
 import { startHttpServer } from './http-server.ts';
+import { createBackend } from '../app/backend.ts';
+import { watchVolumes } from '../ingest/volumes.ts';
+import { createLogger } from '../log/logger.ts';
 
 /** The parts of Electron's utilityProcess parentPort this entry uses; typed here so the backend never imports electron. */
 interface PortLike {
@@ -22,15 +22,15 @@ async function main(): Promise<void> {
   const parentPort = (process as NodeJS.Process & { parentPort?: PortLike }).parentPort;
   if (!parentPort) throw new Error('electron-entry must run as an Electron utilityProcess');
   const dataDir = process.env.CAMTRAP_DATA_DIR ?? '.';
-  const station = new Station(dataDir, createLogger(path.join(dataDir, 'logs')), { resumeJobs: true });
+  const backend = createBackend({ dataDir, logger: createLogger(path.join(dataDir, 'logs')), resumeJobs: true });
   const secret = crypto.randomBytes(32).toString('base64url');
-  const server = await startHttpServer(station, { staticDir: path.join(dataDir, 'no-static'), internalSecret: secret });
-  watchVolumes((volume) => station.emit('volumes.mounted', volume));
+  const server = await startHttpServer(backend, { staticDir: path.join(dataDir, 'no-static'), internalSecret: secret });
+  watchVolumes((volume) => backend.emit('volumes.mounted', volume));
   parentPort.on('message', (e) => {
     const port = e.ports[0];
     if (!port) return;
     const disconnect = connectChannel(
-      station,
+      backend,
       (m) => port.postMessage(m),
       (handler) => port.on('message', (ev) => handler(ev.data)),
     );
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     port.start?.();
   });
   parentPort.postMessage({ type: 'media-server', port: Number(new URL(server.url).port), secret });
-  station.logger.info('backend started under Electron');
+  backend.logger.info('backend started under Electron');
 }
 
 void main();

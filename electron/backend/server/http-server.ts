@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import type { Station } from '../app/station.ts';
 import { connectChannel } from './channel.ts';
 import { sendFile, serveMedia } from './media-routes.ts';
 import { SessionAuth } from './session-auth.ts';
 import { serveStatic } from './static-files.ts';
+import type { Backend } from '../app/backend.ts';
 
 export interface RunningServer {
   url: string;
@@ -16,8 +16,8 @@ export interface RunningServer {
 }
 
 /** The day's log as a download, for a user to send to whoever helps them. */
-function serveTodayLog(station: Station, res: http.ServerResponse): void {
-  const file = station.logger.todayFile();
+function serveTodayLog(backend: Backend, res: http.ServerResponse): void {
+  const file = backend.logger.todayFile();
   if (!fs.existsSync(file)) {
     res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' }).end();
     return;
@@ -32,7 +32,7 @@ const loginHelp = `<!doctype html><meta charset="utf-8"><title>Camtrap Station</
  * Browser mode: the app's pages, its media and its RPC on 127.0.0.1 only. Every request needs the
  * session that the one-time link opens; the WebSocket also checks that it is opened by our own page.
  */
-export async function startHttpServer(station: Station, options: { staticDir: string; port?: number; internalSecret?: string }): Promise<RunningServer> {
+export async function startHttpServer(backend: Backend, options: { staticDir: string; port?: number; internalSecret?: string }): Promise<RunningServer> {
   const auth = new SessionAuth(options.internalSecret ?? null);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -45,14 +45,14 @@ export async function startHttpServer(station: Station, options: { staticDir: st
       res.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8' }).end(loginHelp);
       return;
     }
-    serveMedia(station, url.pathname, res)
+    serveMedia(backend.library, url.pathname, res)
       .then((served) => {
         if (served) return;
-        if (url.pathname === '/app/log') return serveTodayLog(station, res);
+        if (url.pathname === '/app/log') return serveTodayLog(backend, res);
         if (!serveStatic(options.staticDir, url.pathname, res)) res.writeHead(404).end('Not found');
       })
       .catch((err: unknown) => {
-        const ref = station.logger.error('http request failed', err, { path: url.pathname });
+        const ref = backend.logger.error('http request failed', err, { path: url.pathname });
         if (!res.headersSent) res.writeHead(500).end(`Error ${ref}`);
       });
   });
@@ -67,7 +67,7 @@ export async function startHttpServer(station: Station, options: { staticDir: st
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const disconnect = connectChannel(
-        station,
+        backend,
         (m) => ws.send(JSON.stringify(m)),
         (handler) =>
           ws.on('message', (data) => {

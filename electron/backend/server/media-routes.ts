@@ -1,28 +1,30 @@
 import fs from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
-import type { ServerResponse } from 'node:http';
-import type { Station } from '../app/station.ts';
 import { overlayFile, readTile } from '../analysis/mbtiles.ts';
 import { thumbnailFor } from '../ingest/thumbnails.ts';
+import type { LibraryAccess } from '../library/library-session.ts';
 import { findMedia } from '../library/media-queries.ts';
 
 /**
  * Thumbnails and originals by media ID, for the renderer's <img> tags: the renderer never sees
  * a file path or a file:// URL. Answers false when the path is not a media route.
  */
-export async function serveMedia(station: Station, urlPath: string, res: ServerResponse): Promise<boolean> {
+export async function serveMedia(session: LibraryAccess, urlPath: string, res: ServerResponse): Promise<boolean> {
   const tile = /^\/media\/tiles\/([0-9a-f]{8})\/(\d{1,2})\/(\d+)\/(\d+)$/.exec(urlPath);
   if (tile) {
     const [, layer, z, x, y] = tile;
-    const found = station.library ? readTile(station.library, layer as string, Number(z), Number(x), Number(y)) : null;
+    const open = session.current();
+    const found = open ? readTile(open, layer as string, Number(z), Number(x), Number(y)) : null;
     if (!found) res.writeHead(404).end();
     else res.writeHead(200, { 'Content-Type': found.format === 'jpg' ? 'image/jpeg' : `image/${found.format}`, 'Cache-Control': 'private, max-age=3600' }).end(found.data);
     return true;
   }
   const overlay = /^\/media\/overlay\/([0-9a-f]{8})$/.exec(urlPath);
   if (overlay) {
-    const file = station.library ? overlayFile(station.library, overlay[1] as string) : null;
+    const open = session.current();
+    const file = open ? overlayFile(open, overlay[1] as string) : null;
     if (!file) res.writeHead(404).end();
     else sendFile(file, { 'Content-Type': 'application/geo+json', 'X-Content-Type-Options': 'nosniff' }, res);
     return true;
@@ -30,7 +32,7 @@ export async function serveMedia(station: Station, urlPath: string, res: ServerR
   const match = /^\/media\/(thumb|file)\/([0-9a-f]{16})$/.exec(urlPath);
   if (!match) return false;
   const [, kind, mediaID] = match;
-  const library = station.library;
+  const library = session.current();
   const item = library && mediaID ? findMedia(library.db, mediaID) : undefined;
   if (!library || !item) {
     res.writeHead(404).end('No such media');

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startHttpServer } from './http-server.ts';
+import { createBackend } from '../app/backend.ts';
 import { defaultDataDir } from '../app/data-dir.ts';
-import { Station } from '../app/station.ts';
 import { watchVolumes } from '../ingest/volumes.ts';
 import { createLogger } from '../log/logger.ts';
-import { startHttpServer } from './http-server.ts';
 
 /** `npm run serve`: the backend as a plain Node process serving the app to a browser on this machine. */
 async function main(): Promise<void> {
@@ -13,17 +13,17 @@ async function main(): Promise<void> {
     options: { port: { type: 'string', default: process.env.CAMTRAP_PORT ?? '7420' }, library: { type: 'string' }, 'static-dir': { type: 'string' } },
   });
   const dataDir = defaultDataDir();
-  const station = new Station(dataDir, createLogger(path.join(dataDir, 'logs')), { resumeJobs: true });
+  const backend = createBackend({ dataDir, logger: createLogger(path.join(dataDir, 'logs')), resumeJobs: true });
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = values['static-dir'] ?? path.resolve(here, '../../../dist/renderer');
-  if (values.library) station.open(values.library, false);
-  const server = await startHttpServer(station, { staticDir, port: Number(values.port) });
-  const stopWatching = watchVolumes((volume) => station.emit('volumes.mounted', volume));
-  station.logger.info('browser mode started', { url: server.url });
+  if (values.library) backend.open(values.library, false);
+  const server = await startHttpServer(backend, { staticDir, port: Number(values.port) });
+  const stopWatching = watchVolumes((volume) => backend.emit('volumes.mounted', volume));
+  backend.logger.info('browser mode started', { url: server.url });
   process.stdout.write(`Camtrap Station is ready. Open this link in a browser on this machine (it works once):\n${server.openUrl}\n`);
   const shutdown = () => {
     stopWatching();
-    station.close();
+    backend.close();
     void server.close().then(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);

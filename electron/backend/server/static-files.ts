@@ -1,7 +1,7 @@
 import fs from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
-import type { ServerResponse } from 'node:http';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { type JSX, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 
 /** Writes a run as MegaDetector batch JSON to a path on this computer (the backend writes it). */
-export function ExportMegadetector({ runId }: { runId: number }) {
+export function ExportMegadetector({ runId }: { runId: number }): JSX.Element {
   const { t } = useTranslation();
   const [file, setFile] = useState('');
   const [done, setDone] = useState<{ file: string; images: number } | null>(null);

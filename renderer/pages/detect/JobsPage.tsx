@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { type JSX, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportMegadetector } from './ExportMegadetector.tsx';
+import { StartDetection } from './StartDetection.tsx';
 import type { JobInfo, JobProgress } from '../../../electron/backend/detect/contract.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useCall } from '../../components/use-call.ts';
-import { ExportMegadetector } from './ExportMegadetector.tsx';
-import { StartDetection } from './StartDetection.tsx';
 
 function JobRow({ job, live }: { job: JobInfo; live: JobProgress | undefined }) {
   const { t } = useTranslation();
@@ -36,7 +36,7 @@ function JobRow({ job, live }: { job: JobInfo; live: JobProgress | undefined }) 
   );
 }
 
-export function JobsPage() {
+export function JobsPage(): JSX.Element {
   const { t } = useTranslation();
   const jobs = useCall('detect.jobs', {});
   const [live, setLive] = useState<Record<number, JobProgress>>({});

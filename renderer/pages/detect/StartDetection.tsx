@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type JSX, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useCall } from '../../components/use-call.ts';
 
-export function StartDetection({ onStarted }: { onStarted: () => void }) {
+export function StartDetection({ onStarted }: { onStarted: () => void }): JSX.Element {
   const { t } = useTranslation();
   const models = useCall('models.list', {});
   const deployments = useCall('deployment.list', {});

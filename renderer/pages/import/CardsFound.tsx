@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { type JSX, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Volume } from '../../../electron/backend/ingest/contract.ts';
 import { api } from '../../api/client.ts';
 import { useCall } from '../../components/use-call.ts';
 
 /** Cards already inserted, and a banner for one inserted while the page is open. */
-export function CardsFound({ onChoose }: { onChoose: (path: string) => void }) {
+export function CardsFound({ onChoose }: { onChoose: (path: string) => void }): JSX.Element {
   const { t } = useTranslation();
   const volumes = useCall('volumes.list', {});
   const [inserted, setInserted] = useState<Volume | null>(null);

@@ -1,5 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { type JSX, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CardsFound } from './CardsFound.tsx';
+import { ImportProgressView } from './ImportProgressView.tsx';
+import { ImportSummaryView } from './ImportSummaryView.tsx';
+import { PreviewPanel } from './PreviewPanel.tsx';
 import type { ImportPreview, ImportProgress, ImportSummary } from '../../../electron/backend/ingest/contract.ts';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
@@ -7,14 +11,10 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FolderInput } from '../../components/FolderInput.tsx';
 import { useCall } from '../../components/use-call.ts';
-import { CardsFound } from './CardsFound.tsx';
-import { ImportProgressView } from './ImportProgressView.tsx';
-import { ImportSummaryView } from './ImportSummaryView.tsx';
-import { PreviewPanel } from './PreviewPanel.tsx';
 
 type Stage = { kind: 'choose' } | { kind: 'preview'; preview: ImportPreview } | { kind: 'running'; importId: number } | { kind: 'finished'; summary: ImportSummary };
 
-export function ImportPage({ onShowImages }: { onShowImages: () => void }) {
+export function ImportPage({ onShowImages }: { onShowImages: () => void }): JSX.Element {
   const { t } = useTranslation();
   const deployments = useCall('deployment.list', {});
   const [source, setSource] = useState('');

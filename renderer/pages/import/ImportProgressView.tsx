@@ -1,8 +1,9 @@
+import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes, type ImportProgress } from '../../../electron/backend/ingest/contract.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 
-export function ImportProgressView({ progress, onCancel }: { progress: ImportProgress | null; onCancel: () => void }) {
+export function ImportProgressView({ progress, onCancel }: { progress: ImportProgress | null; onCancel: () => void }): JSX.Element {
   const { t } = useTranslation();
   const p = progress;
   return (

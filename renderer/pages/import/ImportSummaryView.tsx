@@ -1,3 +1,4 @@
+import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportFileNote, ImportSummary } from '../../../electron/backend/ingest/contract.ts';
 
@@ -19,7 +20,7 @@ function Notes({ title, notes, testId }: { title: string; notes: ImportFileNote[
   );
 }
 
-export function ImportSummaryView({ summary, onShowImages }: { summary: ImportSummary; onShowImages: () => void }) {
+export function ImportSummaryView({ summary, onShowImages }: { summary: ImportSummary; onShowImages: () => void }): JSX.Element {
   const { t } = useTranslation();
   return (
     <section className="card" data-testid="import-summary" role="status">

@@ -1,9 +1,10 @@
+import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes, type ImportPreview } from '../../../electron/backend/ingest/contract.ts';
 import type { Deployment } from '../../../electron/backend/library/contract.ts';
 import { Field } from '../../components/Field.tsx';
 
-export function PreviewPanel(props: { preview: ImportPreview; deployments: Deployment[]; deploymentID: string; onDeployment: (id: string) => void; onStart: () => void }) {
+export function PreviewPanel(props: { preview: ImportPreview; deployments: Deployment[]; deploymentID: string; onDeployment: (id: string) => void; onStart: () => void }): JSX.Element {
   const { t } = useTranslation();
   const { preview: p } = props;
   const suggestion = p.suggestion;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type JSX, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryInfo } from '../../../electron/backend/library/contract.ts';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
@@ -8,7 +8,7 @@ import { Field } from '../../components/Field.tsx';
 import { FolderInput } from '../../components/FolderInput.tsx';
 import { useCall } from '../../components/use-call.ts';
 
-export function LibraryPage({ onOpened }: { onOpened: (info: LibraryInfo) => void }) {
+export function LibraryPage({ onOpened }: { onOpened: (info: LibraryInfo) => void }): JSX.Element {
   const { t } = useTranslation();
   const recent = useCall('library.recent', {});
   const [path, setPath] = useState('');

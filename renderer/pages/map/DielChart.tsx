@@ -1,10 +1,10 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import { useEffect, useRef } from 'react';
+import { type JSX, useEffect, useRef } from 'react';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 /** Bars of counts with labels, drawn by Chart.js: the diel pattern and the events over time. */
-export function BarChart({ labels, values, label, testId }: { labels: string[]; values: number[]; label: string; testId: string }) {
+export function BarChart({ labels, values, label, testId }: { labels: string[]; values: number[]; label: string; testId: string }): JSX.Element {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return;

@@ -1,19 +1,19 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useRef, useState } from 'react';
+import { type JSX, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addBasemap } from './basemap.ts';
+import { drawStations } from './draw-stations.ts';
+import { StationPanel } from './StationPanel.tsx';
+import { TimeSlider } from './TimeSlider.tsx';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useCall } from '../../components/use-call.ts';
-import { addBasemap } from './basemap.ts';
-import { drawStations } from './draw-stations.ts';
-import { StationPanel } from './StationPanel.tsx';
-import { TimeSlider } from './TimeSlider.tsx';
 
 /** Stations drawn by relative abundance of a species or class on a map that ships with the app. */
-export function MapPage() {
+export function MapPage(): JSX.Element {
   const { t } = useTranslation();
   const [taxon, setTaxon] = useState('class:animal');
   const [from, setFrom] = useState('');

@@ -1,13 +1,13 @@
-import { useMemo } from 'react';
+import { type JSX, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BarChart } from './DielChart.tsx';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useCall } from '../../components/use-call.ts';
-import { BarChart } from './DielChart.tsx';
 
 const hours = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
 
-export function StationPanel({ locationID, taxon, from, to }: { locationID: string; taxon: string; from?: string; to?: string }) {
+export function StationPanel({ locationID, taxon, from, to }: { locationID: string; taxon: string; from?: string; to?: string }): JSX.Element {
   const { t } = useTranslation();
   const detail = useCall('map.station', { locationID, taxon, from, to });
   const d = detail.data;

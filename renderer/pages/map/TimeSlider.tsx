@@ -1,3 +1,4 @@
+import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 
 function months(first: string, last: string): string[] {
@@ -18,7 +19,7 @@ function months(first: string, last: string): string[] {
 }
 
 /** Picks one month between the first and the last event, or the whole period. */
-export function TimeSlider({ first, last, value, onChange }: { first: string | null; last: string | null; value: string | null; onChange: (month: string | null) => void }) {
+export function TimeSlider({ first, last, value, onChange }: { first: string | null; last: string | null; value: string | null; onChange: (month: string | null) => void }): JSX.Element | null {
   const { t } = useTranslation();
   if (!first || !last) return null;
   const list = months(first, last);

@@ -1,4 +1,6 @@
+import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ParamsOf } from '../../../electron/backend/api/contract.ts';
 import { Field } from '../../components/Field.tsx';
 import { useCall } from '../../components/use-call.ts';
 
@@ -18,7 +20,7 @@ export const noFilters: Filters = { deploymentID: '', from: '', to: '', category
 const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 
 /** The filters as the backend's media.page takes them; half-typed dates are left out. */
-export function pageFilter(f: Filters) {
+export function pageFilter(f: Filters): ParamsOf<'media.page'> {
   return {
     deploymentID: f.deploymentID || undefined,
     from: day(f.from),
@@ -31,7 +33,7 @@ export function pageFilter(f: Filters) {
   };
 }
 
-export function GridFilters({ value, onChange }: { value: Filters; onChange: (f: Filters) => void }) {
+export function GridFilters({ value, onChange }: { value: Filters; onChange: (f: Filters) => void }): JSX.Element {
   const { t } = useTranslation();
   const deployments = useCall('deployment.list', {});
   const species = useCall('species.list', { query: '', limit: 500 });

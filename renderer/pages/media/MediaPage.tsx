@@ -1,17 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { type JSX, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GridFilters, noFilters, pageFilter, type Filters } from './GridFilters.tsx';
+import { groupSequences } from './group-sequences.ts';
+import { Viewer } from './Viewer.tsx';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useCall } from '../../components/use-call.ts';
-import { groupSequences } from './group-sequences.ts';
-import { GridFilters, noFilters, pageFilter, type Filters } from './GridFilters.tsx';
-import { Viewer } from './Viewer.tsx';
 import { SelectionBar } from '../review/SelectionBar.tsx';
 import { SequenceLabel } from '../review/SequenceLabel.tsx';
 
 const pageSize = 200;
 
-export function MediaPage() {
+export function MediaPage(): JSX.Element {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [open, setOpen] = useState<number | null>(null);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type JSX, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../electron/backend/library/contract.ts';
 import { api } from '../../api/client.ts';
@@ -8,7 +8,7 @@ import { MediaReview } from '../review/MediaReview.tsx';
 const colours = { animal: '#f0b429', person: '#e5484d', vehicle: '#3e9bff' } as const;
 
 /** The full image with its boxes; arrow keys move through the grid, Escape closes. */
-export function Viewer({ item, threshold, onMove, onClose, onChanged }: { item: MediaItem; threshold: number; onMove: (step: number) => void; onClose: () => void; onChanged: () => void }) {
+export function Viewer({ item, threshold, onMove, onClose, onChanged }: { item: MediaItem; threshold: number; onMove: (step: number) => void; onClose: () => void; onChanged: () => void }): JSX.Element {
   const { t } = useTranslation();
   const result = useCall('detect.mediaResult', { mediaID: item.mediaID, threshold }, item.mediaID);
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type JSX, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoxInfo } from '../../../electron/backend/detect/contract.ts';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useCall } from '../../components/use-call.ts';
 
 /** Labels for one picture: the whole image or one box, a count, a false detection, or empty. */
-export function MediaReview({ mediaID, boxes, onChanged }: { mediaID: string; boxes: BoxInfo[]; onChanged: () => void }) {
+export function MediaReview({ mediaID, boxes, onChanged }: { mediaID: string; boxes: BoxInfo[]; onChanged: () => void }): JSX.Element {
   const { t } = useTranslation();
   const [tick, setTick] = useState(0);
   const observations = useCall('review.observations', { mediaID }, `${mediaID}:${tick}`);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type JSX, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useCall } from '../../components/use-call.ts';
 
 /** One label or "empty" for every picture ticked in the grid. */
-export function SelectionBar({ mediaIDs, onDone }: { mediaIDs: string[]; onDone: () => void }) {
+export function SelectionBar({ mediaIDs, onDone }: { mediaIDs: string[]; onDone: () => void }): JSX.Element | null {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [error, setError] = useState<RpcError | undefined>();

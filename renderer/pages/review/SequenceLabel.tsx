@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type JSX, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useCall } from '../../components/use-call.ts';
 
 /** Labels a whole sequence with a species from the library's list (search by scientific or common name). */
-export function SequenceLabel({ deploymentID, sequenceNo, onLabelled }: { deploymentID: string; sequenceNo: number; onLabelled: () => void }) {
+export function SequenceLabel({ deploymentID, sequenceNo, onLabelled }: { deploymentID: string; sequenceNo: number; onLabelled: () => void }): JSX.Element {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [count, setCount] = useState('1');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type JSX, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoadProgress } from '../../../electron/backend/engine/contract.ts';
 import { formatBytes } from '../../../electron/backend/ingest/contract.ts';
@@ -10,7 +10,7 @@ import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useCall } from '../../components/use-call.ts';
 
 /** Diagnostics of the container engine, and loading the worker image from the app's files or a USB stick. */
-export function EnginePanel() {
+export function EnginePanel(): JSX.Element {
   const { t } = useTranslation();
   const status = useCall('engine.status', {});
   const [progress, setProgress] = useState<LoadProgress | null>(null);

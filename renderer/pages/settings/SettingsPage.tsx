@@ -1,14 +1,14 @@
-import { useEffect, useState } from 'react';
+import { type JSX, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EnginePanel } from './EnginePanel.tsx';
+import { SpeciesPanel } from './SpeciesPanel.tsx';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useCall } from '../../components/use-call.ts';
-import { EnginePanel } from './EnginePanel.tsx';
-import { SpeciesPanel } from './SpeciesPanel.tsx';
 
-export function SettingsPage() {
+export function SettingsPage(): JSX.Element {
   const { t } = useTranslation();
   const info = useCall('library.current', {});
   const log = useCall('app.log', { lines: 200 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type JSX, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
@@ -7,7 +7,7 @@ import { Field } from '../../components/Field.tsx';
 import { useCall } from '../../components/use-call.ts';
 
 /** The library's species list: add one, or import a CSV (scientificName, vernacularName). */
-export function SpeciesPanel() {
+export function SpeciesPanel(): JSX.Element {
   const { t } = useTranslation();
   const list = useCall('species.list', { query: '', limit: 500 });
   const [name, setName] = useState('');

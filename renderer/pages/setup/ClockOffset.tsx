@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { type JSX, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deployment } from '../../../electron/backend/library/contract.ts';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 
-export function ClockOffset({ deployment, onChanged }: { deployment: Deployment; onChanged: () => void }) {
+export function ClockOffset({ deployment, onChanged }: { deployment: Deployment; onChanged: () => void }): JSX.Element {
   const { t } = useTranslation();
   const [value, setValue] = useState(String(deployment.clockOffsetSeconds));
   const [error, setError] = useState<RpcError | undefined>();

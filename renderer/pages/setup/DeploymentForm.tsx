@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type JSX, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Location } from '../../../electron/backend/library/contract.ts';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
@@ -8,7 +8,7 @@ import { Field } from '../../components/Field.tsx';
 
 const empty = { deploymentID: '', locationID: '', deploymentStart: '', deploymentEnd: '', cameraID: '', cameraModel: '', cameraHeight: '', baitUse: false, deploymentComments: '' };
 
-export function DeploymentForm({ locations, onAdded }: { locations: Location[]; onAdded: () => void }) {
+export function DeploymentForm({ locations, onAdded }: { locations: Location[]; onAdded: () => void }): JSX.Element {
   const { t } = useTranslation();
   const [form, setForm] = useState(empty);
   const [error, setError] = useState<RpcError | undefined>();

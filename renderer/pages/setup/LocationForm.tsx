@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { type JSX, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
 
-export function LocationForm({ onAdded }: { onAdded: () => void }) {
+export function LocationForm({ onAdded }: { onAdded: () => void }): JSX.Element {
   const { t } = useTranslation();
   const [form, setForm] = useState({ locationID: '', locationName: '', latitude: '', longitude: '' });
   const [error, setError] = useState<RpcError | undefined>();

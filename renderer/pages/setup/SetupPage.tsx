@@ -1,11 +1,12 @@
+import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { useCall } from '../../components/use-call.ts';
 import { ClockOffset } from './ClockOffset.tsx';
 import { DeploymentForm } from './DeploymentForm.tsx';
 import { LocationForm } from './LocationForm.tsx';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { useCall } from '../../components/use-call.ts';
 
-export function SetupPage() {
+export function SetupPage(): JSX.Element {
   const { t } = useTranslation();
   const locations = useCall('location.list', {});
   const deployments = useCall('deployment.list', {});

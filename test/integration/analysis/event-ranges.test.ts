@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testBackend } from '../../support/backend.ts';
 import { importAndWait } from '../../support/import-and-wait.ts';
 import { libraryWithDeployment } from '../../support/library-with-deployment.ts';
-import { testStation } from '../../support/station.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
 afterAll(removeTempDirs);
@@ -21,7 +21,7 @@ describe('independent events in a date range', () => {
       fs.writeFileSync(file, await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: i * 50, g: 10, b: 10 } } }).jpeg().toBuffer());
       fs.utimesSync(file, new Date(t), new Date(t));
     }
-    const t = testStation();
+    const t = testBackend();
     await libraryWithDeployment(t, path.join(work, 'library'));
     await importAndWait(t, card, 'dep1');
     await t.must('species.add', { scientificName: 'Vulpes vulpes', vernacularName: 'red fox' });

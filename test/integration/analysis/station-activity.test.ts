@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testBackend } from '../../support/backend.ts';
 import { detectAndWait } from '../../support/detect-and-wait.ts';
 import { heronDeployment } from '../../support/heron-deployment.ts';
 import { importAndWait } from '../../support/import-and-wait.ts';
 import { useTestModels } from '../../support/models.ts';
 import { heronMedia } from '../../support/shared.ts';
-import { testStation } from '../../support/station.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
 beforeAll(() => {
@@ -15,7 +15,7 @@ afterAll(removeTempDirs);
 
 describe('species activity at the stations', () => {
   it('counts independent events per 100 trap nights, by hour of the night, from labels and from the detector', async () => {
-    const t = testStation();
+    const t = testBackend();
     await t.must('library.create', { path: path.join(tempDir(), 'library') });
     const { location, deployment } = heronDeployment();
     await t.must('location.add', location);

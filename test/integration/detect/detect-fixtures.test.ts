@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testBackend } from '../../support/backend.ts';
 import { detectAndWait } from '../../support/detect-and-wait.ts';
 import { heronBoxes, iou } from '../../support/ground-truth.ts';
 import { importAndWait } from '../../support/import-and-wait.ts';
 import { libraryWithDeployment } from '../../support/library-with-deployment.ts';
 import { useTestModels } from '../../support/models.ts';
 import { cameraTrapImages, heronMedia } from '../../support/shared.ts';
-import { testStation } from '../../support/station.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
 beforeAll(() => {
@@ -17,7 +17,7 @@ afterAll(removeTempDirs);
 
 describe('detection on the CPU with the real model on real images', () => {
   it('finds the heron, people, vehicles, nothing on blanks, and flags the cut-off file', async () => {
-    const t = testStation();
+    const t = testBackend();
     const work = tempDir();
     await libraryWithDeployment(t, path.join(work, 'library'));
     await importAndWait(t, heronMedia(), 'dep1');

@@ -28,10 +28,10 @@ describe('detection survives kill -9', () => {
     let kills = 0;
     const killAt = [30, 90, 160];
     const ended = new Promise<JobInfo>((resolve) =>
-      t.station.subscribe((name, payload) => {
+      t.backend.subscribe((name, payload) => {
         if (name === 'detect.progress') {
           const p = payload as JobProgress;
-          const pid = t.station.detection.workerPid(p.runId);
+          const pid = t.backend.detection.workerPid(p.runId);
           if (kills < killAt.length && p.done >= (killAt[kills] as number) && pid) {
             kills += 1;
             process.kill(pid, 'SIGKILL');
@@ -49,7 +49,7 @@ describe('detection survives kill -9', () => {
 
   it('of the backend, at random moments: the worker goes with it, and the next run resumes the same job', async () => {
     const { t, work, library } = await libraryWithCard(images);
-    t.station.close();
+    t.backend.close();
     const env = { ...process.env, CAMTRAP_DATA_DIR: path.join(work, 'data'), CAMTRAP_MODELS_DIRS: modelsDir };
     let resultsBefore = 0;
     for (let round = 0; round < 3; round += 1) {

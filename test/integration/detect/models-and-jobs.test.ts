@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobInfo, JobProgress } from '../../../electron/backend/detect/contract.ts';
+import { testBackend } from '../../support/backend.ts';
 import { detectionCounts } from '../../support/detection-invariants.ts';
 import { importAndWait } from '../../support/import-and-wait.ts';
 import { libraryWithDeployment } from '../../support/library-with-deployment.ts';
 import { makeCard } from '../../support/make-card.ts';
 import { useTestModels } from '../../support/models.ts';
-import { testStation } from '../../support/station.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
 let models = '';
@@ -23,7 +23,7 @@ describe('model packages', () => {
     const md = path.join(models, 'mdv5a');
     fs.mkdirSync(md);
     fs.copyFileSync('resources/models/mdv5a/manifest.json', path.join(md, 'manifest.json'));
-    const t = testStation();
+    const t = testBackend();
     const list = await t.must('models.list', {});
     expect(list.find((m) => m.id === 'half-copied')).toMatchObject({ available: false, problem: expect.stringMatching(/not valid JSON/) });
     expect(list.find((m) => m.id === 'mdv5a')).toMatchObject({ available: false, defaultThreshold: 0.2, problem: expect.stringMatching(/md_v5a.0.0.onnx is missing: run npm run fetch:models/) });
@@ -38,14 +38,14 @@ describe('a detection job', () => {
   it('can be paused, resumed and cancelled, keeping its results', async () => {
     const work = tempDir();
     makeCard(path.join(work, 'card'), 120);
-    const t = testStation();
+    const t = testBackend();
     const library = path.join(work, 'library');
     await libraryWithDeployment(t, library);
     await importAndWait(t, path.join(work, 'card'), 'dep1');
     const events: (JobInfo | JobProgress)[] = [];
     const next = (pred: (e: JobInfo | JobProgress) => boolean) =>
       new Promise<JobInfo | JobProgress>((resolve) => {
-        const stop = t.station.subscribe((name, payload) => {
+        const stop = t.backend.subscribe((name, payload) => {
           if (name !== 'detect.progress' && name !== 'detect.finished') return;
           events.push(payload as JobInfo);
           if (pred(payload as JobInfo)) {

@@ -1,8 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobInfo, MediaDetections } from '../../../electron/backend/detect/contract.ts';
+import { testBackend } from '../../support/backend.ts';
 import { detectAndWait } from '../../support/detect-and-wait.ts';
 import { requireDocker } from '../../support/docker.ts';
 import { iou } from '../../support/ground-truth.ts';
@@ -10,7 +11,6 @@ import { importAndWait } from '../../support/import-and-wait.ts';
 import { libraryWithDeployment } from '../../support/library-with-deployment.ts';
 import { useTestModels } from '../../support/models.ts';
 import { cameraTrapImages, heronMedia } from '../../support/shared.ts';
-import { testStation } from '../../support/station.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
 beforeAll(() => {
@@ -30,8 +30,8 @@ interface Comparison {
 }
 
 /** Every box of the CPU worker at or above the threshold, matched in the container's results by category and overlap. */
-async function compare(t: ReturnType<typeof testStation>, cpuRun: number, containerRun: number, threshold: number): Promise<Comparison> {
-  const db = t.station.requireLibrary().db;
+async function compare(t: ReturnType<typeof testBackend>, cpuRun: number, containerRun: number, threshold: number): Promise<Comparison> {
+  const db = t.backend.requireLibrary().db;
   const media = db.prepare('SELECT media_pk AS pk, media_id AS id FROM media').all() as { pk: number; id: string }[];
   const boxes = (run: number, pk: number) =>
     (db.prepare('SELECT category, conf, x, y, w, h FROM detections WHERE run_id = ? AND media_pk = ? AND conf >= ?').all(run, pk, threshold) as { category: string; conf: number; x: number; y: number; w: number; h: number }[]).map(
@@ -60,7 +60,7 @@ async function compare(t: ReturnType<typeof testStation>, cpuRun: number, contai
 }
 
 async function libraryOf(...folders: string[]) {
-  const t = testStation();
+  const t = testBackend();
   await libraryWithDeployment(t, path.join(tempDir(), 'library'));
   for (const f of folders) await importAndWait(t, f, 'dep1');
   return t;
@@ -102,7 +102,7 @@ describe('detection in the PyTorch container', () => {
     expect(c.unmatched).toBe(0);
     expect(c.worstIou).toBeGreaterThanOrEqual(0.9);
     expect(c.worstConf).toBeLessThanOrEqual(0.05);
-    const truncated = t.station.requireLibrary().db.prepare("SELECT x.truncated FROM detection_results x JOIN media m ON m.media_pk = x.media_pk WHERE x.run_id = ? AND m.file_name LIKE '%truncated%'").get(container.runId) as { truncated: number };
+    const truncated = t.backend.requireLibrary().db.prepare("SELECT x.truncated FROM detection_results x JOIN media m ON m.media_pk = x.media_pk WHERE x.run_id = ? AND m.file_name LIKE '%truncated%'").get(container.runId) as { truncated: number };
     expect(truncated.truncated).toBe(1);
   }, 300_000);
 
@@ -121,7 +121,7 @@ describe('detection in the PyTorch container', () => {
     expect(job).toMatchObject({ state: 'done', done: 10, runner: 'container-cpu' });
     expect(job.runnerReason).toMatch(/could not give the job a graphics card \(could not select device driver "" with capabilities: \[\[gpu\]\]\)/);
     expect(job.runnerReason).toMatch(/NVIDIA Container Toolkit.*runs on the processor instead/);
-    const first = t.station.requireLibrary().db.prepare('SELECT media_id AS id FROM media ORDER BY timestamp_ms LIMIT 1').get() as { id: string };
+    const first = t.backend.requireLibrary().db.prepare('SELECT media_id AS id FROM media ORDER BY timestamp_ms LIMIT 1').get() as { id: string };
     const r = (await t.must('detect.mediaResult', { mediaID: first.id })) as MediaDetections;
     expect(r.detections[0]?.category).toBe('animal');
   }, 300_000);

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LoadProgress } from '../../../electron/backend/engine/contract.ts';
+import { testBackend } from '../../support/backend.ts';
 import { docker, requireDocker, testImageTag, testImageTarball } from '../../support/docker.ts';
-import { testStation } from '../../support/station.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
 afterAll(removeTempDirs);
@@ -21,9 +21,9 @@ describe('the worker image, from its tarball', () => {
     fs.writeFileSync(bad, head);
     fs.copyFileSync(path.join(path.dirname(testImageTarball()), 'image-manifest.json'), path.join(dir, 'image-manifest.json'));
     const before = docker('images', '-q', '--no-trunc').split('\n').sort();
-    const t = testStation();
+    const t = testBackend();
     const phases = new Set<string>();
-    t.station.subscribe((name, p) => name === 'engine.loadProgress' && phases.add((p as LoadProgress).phase));
+    t.backend.subscribe((name, p) => name === 'engine.loadProgress' && phases.add((p as LoadProgress).phase));
     const result = await t.call('engine.loadImage', { tarball: bad });
     expect(result).toMatchObject({ ok: false, error: { code: 'bad-checksum', message: expect.stringMatching(/damaged or not the one its manifest describes.*Nothing was loaded/) } });
     expect([...phases]).toEqual(['checking']);
@@ -37,9 +37,9 @@ describe('the worker image, from its tarball', () => {
     } catch {
       // Not loaded yet.
     }
-    const t = testStation();
+    const t = testBackend();
     const progress: LoadProgress[] = [];
-    t.station.subscribe((name, p) => name === 'engine.loadProgress' && progress.push(p as LoadProgress));
+    t.backend.subscribe((name, p) => name === 'engine.loadProgress' && progress.push(p as LoadProgress));
     process.env.CAMTRAP_RESOURCES_DIR = path.resolve('resources');
     const before = await t.must('engine.status', {});
     expect(before).toMatchObject({ state: expect.stringMatching(/^running/), image: { tag: testImageTag, loaded: false } });

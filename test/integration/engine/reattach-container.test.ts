@@ -21,7 +21,7 @@ describe('the backend killed while a container runs a job', () => {
   it('finds the container by its label when it starts again, and finishes with one result per image', async (ctx) => {
     requireDocker((why) => ctx.skip(why));
     const { t, work, library } = await libraryWithCard(images);
-    t.station.close();
+    t.backend.close();
     const env = { ...process.env, CAMTRAP_DATA_DIR: path.join(work, 'data'), CAMTRAP_MODELS_DIRS: models, CAMTRAP_RESOURCES_DIR: path.resolve('resources') };
 
     const first = spawn(process.execPath, [cli, 'detect', '--library', library, '--runner', 'container'], { env, stdio: 'ignore' });

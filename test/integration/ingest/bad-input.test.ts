@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testBackend } from '../../support/backend.ts';
 import { importAndWait } from '../../support/import-and-wait.ts';
 import { libraryWithDeployment } from '../../support/library-with-deployment.ts';
 import { cameraTrapImages, heronMedia } from '../../support/shared.ts';
 import { snapshotTree } from '../../support/snapshot-tree.ts';
-import { testStation } from '../../support/station.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
 afterAll(removeTempDirs);
@@ -29,7 +29,7 @@ describe('a card with awkward files', () => {
     fs.utimesSync(path.join(card, 'NOEXIF.JPG'), mtime, mtime);
     const before = snapshotTree(path.join(work, 'card'));
 
-    const t = testStation();
+    const t = testBackend();
     const libraryDir = path.join(work, 'library');
     await libraryWithDeployment(t, libraryDir);
     const preview = await t.must('ingest.preview', { source: path.join(work, 'card') });
@@ -56,7 +56,7 @@ describe('a card with awkward files', () => {
   });
 
   it('refuses a folder that is not there, and a file instead of a folder, in plain words', async () => {
-    const t = testStation();
+    const t = testBackend();
     await libraryWithDeployment(t, path.join(tempDir(), 'library'));
     const missing = await t.call('ingest.preview', { source: '/nonexistent/card' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'source-missing' } });

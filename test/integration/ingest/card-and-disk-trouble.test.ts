@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../../electron/backend/ingest/contract.ts';
+import { testBackend } from '../../support/backend.ts';
 import { checkLibraryInvariants } from '../../support/library-invariants.ts';
 import { libraryWithDeployment } from '../../support/library-with-deployment.ts';
 import { makeCard } from '../../support/make-card.ts';
-import { testStation } from '../../support/station.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 import { fillDisk, mountTmpfs, type Tmpfs } from '../../support/tmpfs.ts';
-import crypto from 'node:crypto';
 
 const mounts: Tmpfs[] = [];
 afterAll(() => {
@@ -20,10 +20,10 @@ afterAll(() => {
 const hashes = (files: string[]) => new Set(files.map((f) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex')));
 
 /** Starts an import and runs `during` once the first file is done. */
-async function importWith(t: ReturnType<typeof testStation>, card: string, during: (p: ImportProgress) => void) {
+async function importWith(t: ReturnType<typeof testBackend>, card: string, during: (p: ImportProgress) => void) {
   let fired = false;
   const finished = new Promise<import('../../../electron/backend/ingest/contract.ts').ImportSummary>((resolve) => {
-    t.station.subscribe((name, payload) => {
+    t.backend.subscribe((name, payload) => {
       if (name === 'ingest.progress' && !fired && (payload as ImportProgress).filesDone >= 1) {
         fired = true;
         during(payload as ImportProgress);
@@ -40,7 +40,7 @@ describe('trouble during an import', () => {
   it('stops when the card is pulled out, keeps what was copied, and lists the rest', async () => {
     const work = tempDir();
     const files = makeCard(path.join(work, 'card'), 120);
-    const t = testStation();
+    const t = testBackend();
     const library = path.join(work, 'library');
     await libraryWithDeployment(t, library);
     // Renaming the card's folder away is what a pulled card looks like to the app: its paths stop resolving.
@@ -51,7 +51,7 @@ describe('trouble during an import', () => {
     expect(summary.notImported.length).toBeGreaterThan(0);
     expect(summary.imported + summary.notImported.length + summary.failed.length).toBe(120);
     expect(summary.notImported.every((n) => n.reason === 'card removed')).toBe(true);
-    t.station.close();
+    t.backend.close();
     const state = checkLibraryInvariants(library, hashes(files.map((f) => f.replace(`${path.sep}card${path.sep}`, `${path.sep}pulled${path.sep}`))));
     expect(state).toMatchObject({ partial: [], badRows: [], incomplete: [], rows: summary.imported });
   });
@@ -62,7 +62,7 @@ describe('trouble during an import', () => {
     const disk = mountTmpfs(path.join(work, 'small-disk'), 6 * 1024 * 1024);
     if (typeof disk === 'string') return ctx.skip(disk);
     mounts.push(disk);
-    const t = testStation();
+    const t = testBackend();
     await libraryWithDeployment(t, path.join(disk.dir, 'library'));
     const started = await t.call('ingest.start', { source: path.join(work, 'card'), deploymentID: 'dep1' });
     expect(started).toMatchObject({ ok: false, error: { code: 'disk-full', message: expect.stringMatching(/Not enough free space.*Nothing was copied/) } });
@@ -75,7 +75,7 @@ describe('trouble during an import', () => {
     const disk = mountTmpfs(path.join(work, 'filling-disk'), 40 * 1024 * 1024);
     if (typeof disk === 'string') return ctx.skip(disk);
     mounts.push(disk);
-    const t = testStation();
+    const t = testBackend();
     const library = path.join(disk.dir, 'library');
     await libraryWithDeployment(t, library);
     // Another program takes the space after the check passed; room is left for the database.
@@ -85,7 +85,7 @@ describe('trouble during an import', () => {
     expect(summary.imported).toBeLessThan(40);
     expect(summary.imported + summary.notImported.length).toBe(40);
     expect(summary.notImported.every((n) => n.reason === 'disk full')).toBe(true);
-    t.station.close();
+    t.backend.close();
     fs.rmSync(path.join(disk.dir, 'filler.bin'));
     expect(checkLibraryInvariants(library, hashes(files))).toMatchObject({ partial: [], badRows: [], incomplete: [], rows: summary.imported });
   });
@@ -95,9 +95,9 @@ describe('trouble during an import', () => {
     const disk = mountTmpfs(path.join(work, 'rw'), 8 * 1024 * 1024);
     if (typeof disk === 'string') return ctx.skip(disk);
     mounts.push(disk);
-    const t = testStation();
+    const t = testBackend();
     await libraryWithDeployment(t, path.join(disk.dir, 'library'));
-    t.station.close();
+    t.backend.close();
     disk.remountReadOnly();
     const opened = await t.call('library.open', { path: path.join(disk.dir, 'library') });
     expect(opened).toMatchObject({ ok: false, error: { code: 'not-writable', message: expect.stringMatching(/cannot be written to \(EROFS\)/) } });

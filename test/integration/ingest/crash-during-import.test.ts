@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkLibraryInvariants } from '../../support/library-invariants.ts';
 import { makeCard } from '../../support/make-card.ts';

@@ -2,18 +2,18 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testBackend } from '../../support/backend.ts';
 import { heronDeployment } from '../../support/heron-deployment.ts';
 import { importAndWait } from '../../support/import-and-wait.ts';
 import { heronMedia } from '../../support/shared.ts';
-import { testStation } from '../../support/station.ts';
-import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 import { snapshotTree } from '../../support/snapshot-tree.ts';
+import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
 afterAll(removeTempDirs);
 
 describe('importing the heron card into deployment 62c200a9', () => {
   it('copies every file verified, reads EXIF, groups one sequence, and imports nothing the second time', async () => {
-    const t = testStation();
+    const t = testBackend();
     const libraryDir = path.join(tempDir(), 'library');
     await t.must('library.create', { path: libraryDir });
     const { location, deployment } = heronDeployment();

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testBackend } from '../../support/backend.ts';
 import { importAndWait } from '../../support/import-and-wait.ts';
 import { libraryWithDeployment } from '../../support/library-with-deployment.ts';
 import { makeCard } from '../../support/make-card.ts';
 import { cameraTrapImages } from '../../support/shared.ts';
-import { testStation } from '../../support/station.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
 afterAll(removeTempDirs);
@@ -15,7 +15,7 @@ describe('two cards whose cameras restarted their numbering', () => {
     const work = tempDir();
     makeCard(path.join(work, 'card1'), 3);
     makeCard(path.join(work, 'card2'), 3, [path.join(cameraTrapImages(), 'vehicle.jpg'), path.join(cameraTrapImages(), 'blank.jpg')]);
-    const t = testStation();
+    const t = testBackend();
     const library = path.join(work, 'library');
     await libraryWithDeployment(t, library);
     await importAndWait(t, path.join(work, 'card1'), 'dep1');
@@ -32,7 +32,7 @@ describe('two cards whose cameras restarted their numbering', () => {
     fs.mkdirSync(card);
     fs.copyFileSync(path.join(cameraTrapImages(), 'vehicle.jpg'), path.join(card, 'IMG.JPG'));
     fs.copyFileSync(path.join(cameraTrapImages(), 'blank.jpg'), path.join(card, 'img.jpg'));
-    const t = testStation();
+    const t = testBackend();
     const library = path.join(work, 'library');
     await libraryWithDeployment(t, library);
     const { summary } = await importAndWait(t, card, 'dep1');

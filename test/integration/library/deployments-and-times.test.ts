@@ -2,17 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testBackend } from '../../support/backend.ts';
 import { importAndWait } from '../../support/import-and-wait.ts';
 import { libraryWithDeployment } from '../../support/library-with-deployment.ts';
 import { heronMedia } from '../../support/shared.ts';
-import { testStation } from '../../support/station.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
 afterAll(removeTempDirs);
 
 describe('locations and deployments', () => {
   it('checks what a user types and answers in plain words', async () => {
-    const t = testStation();
+    const t = testBackend();
     await libraryWithDeployment(t, path.join(tempDir(), 'library'));
     const dep = { locationID: 'loc1', deploymentStart: '2021-03-27T21:38:18+01:00', deploymentEnd: '2021-04-18T22:25:00+01:00' };
     expect(await t.call('deployment.add', { ...dep, deploymentStart: '27/03/2021' })).toMatchObject({
@@ -29,7 +29,7 @@ describe('locations and deployments', () => {
   });
 
   it('shifts every time by the clock offset, keeps the originals, and regroups sequences', async () => {
-    const t = testStation();
+    const t = testBackend();
     await libraryWithDeployment(t, path.join(tempDir(), 'library'));
     await importAndWait(t, heronMedia(), 'dep1');
     const moved = await t.must('deployment.setClockOffset', { deploymentID: 'dep1', offsetSeconds: -3600 });
@@ -50,7 +50,7 @@ describe('locations and deployments', () => {
       fs.writeFileSync(file, await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: i * 40, g: 0, b: 0 } } }).jpeg().toBuffer());
       fs.utimesSync(file, new Date(base + s * 1000), new Date(base + s * 1000));
     }
-    const t = testStation();
+    const t = testBackend();
     await libraryWithDeployment(t, path.join(work, 'library'));
     await importAndWait(t, card, 'dep1');
     expect((await t.must('media.page', {})).sequences).toBe(3);
@@ -62,7 +62,7 @@ describe('locations and deployments', () => {
   });
 
   it('remembers recent libraries, newest first', async () => {
-    const t = testStation();
+    const t = testBackend();
     const a = path.join(tempDir(), 'a');
     const b = path.join(tempDir(), 'b');
     await t.must('library.create', { path: a });
@@ -75,7 +75,7 @@ describe('locations and deployments', () => {
   });
 
   it('refuses to make a library in a folder that holds other files', async () => {
-    const t = testStation();
+    const t = testBackend();
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'thesis.docx'), 'x');
     expect(await t.call('library.create', { path: dir })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/not empty/) } });

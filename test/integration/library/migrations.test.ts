@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/backend/library/db.ts';
 import { migrate } from '../../../electron/backend/library/migrate.ts';
 import { latestVersion, migrations } from '../../../electron/backend/library/migrations/index.ts';
-import { testStation } from '../../support/station.ts';
+import { testBackend } from '../../support/backend.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
 afterAll(removeTempDirs);
@@ -44,7 +44,7 @@ describe('library migrations', () => {
   });
 
   it('refuses a library made by a newer version, in words a user can act on, without touching it', async () => {
-    const t = testStation();
+    const t = testBackend();
     const dir = path.join(tempDir(), 'library');
     await t.must('library.create', { path: dir });
     await t.must('library.close', {});

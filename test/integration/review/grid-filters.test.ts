@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testBackend } from '../../support/backend.ts';
 import { detectAndWait } from '../../support/detect-and-wait.ts';
 import { importAndWait } from '../../support/import-and-wait.ts';
 import { libraryWithDeployment } from '../../support/library-with-deployment.ts';
 import { useTestModels } from '../../support/models.ts';
 import { cameraTrapImages, heronMedia } from '../../support/shared.ts';
-import { testStation } from '../../support/station.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
 beforeAll(() => {
@@ -15,7 +15,7 @@ afterAll(removeTempDirs);
 
 describe('the grid’s filters', () => {
   it('narrows by date, class, species and whether a person reviewed it', async () => {
-    const t = testStation();
+    const t = testBackend();
     await libraryWithDeployment(t, path.join(tempDir(), 'library'));
     await importAndWait(t, heronMedia(), 'dep1');
     await importAndWait(t, cameraTrapImages(), 'dep1');

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testBackend } from '../../support/backend.ts';
 import { importAndWait } from '../../support/import-and-wait.ts';
 import { libraryWithDeployment } from '../../support/library-with-deployment.ts';
 import { heronMedia } from '../../support/shared.ts';
-import { testStation } from '../../support/station.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
 afterAll(removeTempDirs);
@@ -13,7 +13,7 @@ describe('reviewing what was found', () => {
   it('labels a sequence with a species, persists it across a restart, and undoes it', async () => {
     const work = tempDir();
     const library = path.join(work, 'library');
-    const t = testStation();
+    const t = testBackend();
     await libraryWithDeployment(t, library);
     await importAndWait(t, heronMedia(), 'dep1');
     const csv = path.join(work, 'species.csv');
@@ -35,8 +35,8 @@ describe('reviewing what was found', () => {
     expect((await t.must('review.observations', { mediaID: first.mediaID })).map((o) => o.scientificName)).toEqual(['Ardea cinerea']);
 
     // A restart: the labels and the undo history are in the library.
-    t.station.close();
-    const again = testStation();
+    t.backend.close();
+    const again = testBackend();
     await again.must('library.open', { path: library });
     expect((await again.must('review.observations', { mediaID: first.mediaID })).map((o) => o.scientificName)).toEqual(['Ardea cinerea']);
     expect(await again.must('review.undo', {})).toMatchObject({ summary: 'Labelled Ardea cinerea', media: 1 });
@@ -47,7 +47,7 @@ describe('reviewing what was found', () => {
   });
 
   it('refuses labels it cannot keep, in plain words', async () => {
-    const t = testStation();
+    const t = testBackend();
     await libraryWithDeployment(t, path.join(tempDir(), 'library'));
     await importAndWait(t, heronMedia(), 'dep1');
     expect(await t.call('review.label', { target: { deploymentID: 'dep1', sequenceNo: 1 }, scientificName: 'Canis lupus' })).toMatchObject({

@@ -4,19 +4,19 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHttpServer } from '../../../electron/backend/server/http-server.ts';
+import { testBackend } from '../../support/backend.ts';
 import { importAndWait } from '../../support/import-and-wait.ts';
 import { libraryWithDeployment } from '../../support/library-with-deployment.ts';
 import { heronMedia } from '../../support/shared.ts';
-import { testStation } from '../../support/station.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
 afterAll(removeTempDirs);
 
 async function served(internalSecret?: string) {
-  const t = testStation();
+  const t = testBackend();
   const staticDir = tempDir();
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Camtrap Station</title>');
-  const server = await startHttpServer(t.station, { staticDir, ...(internalSecret ? { internalSecret } : {}) });
+  const server = await startHttpServer(t.backend, { staticDir, ...(internalSecret ? { internalSecret } : {}) });
   return { t, server };
 }
 
@@ -92,7 +92,7 @@ describe('browser mode', () => {
     expect(original.equals(fs.readFileSync(path.join(heronMedia(), item.fileName)))).toBe(true);
     expect((await fetch(`${server.url}/media/thumb/0000000000000000`, { headers: auth })).status).toBe(404);
     // Someone deleted a picture from media/ by hand: a 404, and the backend keeps answering.
-    const root = t.station.requireLibrary().paths.root;
+    const root = t.backend.requireLibrary().paths.root;
     fs.rmSync(path.join(root, item.filePath));
     expect((await fetch(`${server.url}/media/file/${item.mediaID}`, { headers: auth })).status).toBe(404);
     expect((await fetch(`${server.url}/media/thumb/${item.mediaID}`, { headers: auth })).status).toBe(200);

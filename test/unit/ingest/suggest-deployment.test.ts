@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Deployment } from '../../../electron/backend/library/contract.ts';
 import { suggestDeployment } from '../../../electron/backend/ingest/suggest-deployment.ts';
+import type { Deployment } from '../../../electron/backend/library/contract.ts';
 
 const deployment = (id: string, start: string, end: string, cameraID: string | null): Deployment => ({
   deploymentID: id,

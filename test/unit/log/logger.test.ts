@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/backend/api/dispatch.ts';
 import { createLogger } from '../../../electron/backend/log/logger.ts';
-import { dispatch } from '../../../electron/backend/rpc/dispatch.ts';
-import { testStation } from '../../support/station.ts';
+import { testBackend } from '../../support/backend.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
 afterAll(removeTempDirs);
@@ -18,11 +18,11 @@ describe('the log', () => {
   });
 
   it('gives the user the reference of an unexpected failure, and the app shows that log line', async () => {
-    const t = testStation();
+    const t = testBackend();
     await t.must('library.create', { path: `${tempDir()}/library` });
     // A connection closed under the backend's feet: a failure no handler plans for.
-    t.station.requireLibrary().db.close();
-    const result = await dispatch(t.station, 'media.page', {});
+    t.backend.requireLibrary().db.close();
+    const result = await dispatch(t.backend, 'media.page', {});
     if (result.ok) throw new Error('expected a failure');
     expect(result.error).toMatchObject({ code: 'internal', ref: expect.stringMatching(/^E-/) });
     expect(result.error.message).toContain(`in the log under ${result.error.ref}`);

@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
-import type { JobInfo, JobProgress } from '../../detect/contract.ts';
+import type { JobInfo } from '../../detect/contract.ts';
 import { libraryOption } from '../options.ts';
 import { exitCodes } from '../output.ts';
+import { printTaskProgress } from '../task-progress.ts';
 import { withLibrary } from './with-library.ts';
 
 const resumable = new Set(['running', 'paused', 'failed', 'queued']);
@@ -19,22 +20,17 @@ export function registerDetectCommands(program: Command, setCode: (c: number) =>
       .option('--model <modelID>', 'the model (the first installed one if left out)')
       .addOption(new Option('--runner <runner>', 'where detection runs: the container (GPU when there is one), the embedded CPU worker, or automatic').choices(['auto', 'container', 'cpu']).default('auto'))
       .action(async (opts: { deployment?: string; model?: string; runner: 'auto' | 'container' | 'cpu' }, command: Command) =>
-        withLibrary(command, setCode, async ({ call, station, out }) => {
+        withLibrary(command, setCode, async ({ call, backend, out }) => {
           const jobs = await call('detect.jobs', {});
           if (!jobs.ok) return out.failure(jobs);
           const previous = jobs.value.find(
             (j) => resumable.has(j.state) && (!opts.model || j.modelID === opts.model) && (j.scope.deploymentID ?? null) === (opts.deployment ?? null),
           );
-          let lastLine = 0;
           let runId = previous?.runId ?? -1;
+          printTaskProgress(backend, 'detection', out);
           const finished = new Promise<JobInfo>((resolve) => {
-            station.subscribe((name, payload) => {
-              if (name === 'detect.finished' && (payload as JobInfo).runId === runId) resolve(payload as JobInfo);
-              if (name === 'detect.progress' && Date.now() - lastLine > 1000) {
-                lastLine = Date.now();
-                const p = payload as JobProgress;
-                out.progress(`${p.done}/${p.total} images, ${p.failed} failed, ${p.imagesPerSecond} images/s${p.secondsLeft === null ? '' : `, about ${p.secondsLeft} s left`}`);
-              }
+            backend.on('detect.finished', (job) => {
+              if (job.runId === runId) resolve(job);
             });
           });
           const started = previous ? await call('detect.resume', { runId: previous.runId }) : await call('detect.start', { modelID: opts.model, runner: opts.runner, scope: { deploymentID: opts.deployment, onlyUnprocessed: true } });

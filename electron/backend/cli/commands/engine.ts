@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import type { EngineStatus, LoadProgress } from '../../engine/contract.ts';
+import type { EngineStatus } from '../../engine/contract.ts';
 import { formatBytes } from '../../ingest/contract.ts';
-import { cliStation } from '../cli-station.ts';
+import { cliBackend } from '../cli-backend.ts';
 import { output } from '../output.ts';
 
 function describe(s: EngineStatus): string {
@@ -20,7 +20,7 @@ export function registerEngineCommands(program: Command, setCode: (c: number) =>
     .description('whether Docker or Podman runs, with GPU support or not, and whether the worker image is loaded')
     .action(async (_opts: unknown, command: Command) => {
       const out = output(Boolean(command.optsWithGlobals<{ json?: boolean }>().json));
-      const { call } = cliStation();
+      const { call } = cliBackend();
       const status = await call('engine.status', {});
       if (!status.ok) return setCode(out.failure(status));
       out.result(status.value, () => describe(status.value));
@@ -30,11 +30,9 @@ export function registerEngineCommands(program: Command, setCode: (c: number) =>
     .description('load the worker image from its tarball (checked against image-manifest.json beside it); never from a registry')
     .action(async (tarball: string, _opts: unknown, command: Command) => {
       const out = output(Boolean(command.optsWithGlobals<{ json?: boolean }>().json));
-      const { call, station } = cliStation();
+      const { call, backend } = cliBackend();
       let last = '';
-      station.subscribe((name, payload) => {
-        if (name !== 'engine.loadProgress') return;
-        const p = payload as LoadProgress;
+      backend.on('engine.loadProgress', (p) => {
         const line = `${p.phase}: ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}`;
         if (p.phase !== last.split(':')[0] || p.phase === 'done') out.progress(p.phase === 'done' ? p.detail : line);
         last = line;

@@ -1,13 +1,9 @@
 import { Command } from 'commander';
-import { formatBytes, type ImportProgress, type ImportSummary } from '../../ingest/contract.ts';
+import type { ImportSummary } from '../../ingest/contract.ts';
 import { libraryOption } from '../options.ts';
 import { exitCodes } from '../output.ts';
+import { printTaskProgress } from '../task-progress.ts';
 import { withLibrary } from './with-library.ts';
-
-function describeProgress(p: ImportProgress): string {
-  const left = p.secondsLeft === null ? '' : `, about ${p.secondsLeft} s left`;
-  return `${p.filesDone}/${p.filesTotal} files, ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)} at ${formatBytes(p.bytesPerSecond)}/s${left}`;
-}
 
 function describeSummary(s: ImportSummary): string {
   const lines = [`Import ${s.importId} into ${s.deploymentID}: ${s.state}`, `  imported: ${s.imported}`, `  already in the library: ${s.duplicates}`, `  failed: ${s.failed.length}`];
@@ -26,7 +22,7 @@ export function registerImportCommand(program: Command, setCode: (c: number) => 
       .addOption(libraryOption())
       .option('--deployment <deploymentID>', 'the deployment the files belong to (suggested from the camera and dates if left out)')
       .action(async (folder: string, opts: { deployment?: string }, command: Command) =>
-        withLibrary(command, setCode, async ({ call, station, out }) => {
+        withLibrary(command, setCode, async ({ call, backend, out }) => {
           let deploymentID = opts.deployment;
           if (!deploymentID) {
             const preview = await call('ingest.preview', { source: folder });
@@ -37,16 +33,8 @@ export function registerImportCommand(program: Command, setCode: (c: number) => 
             deploymentID = preview.value.suggestion.deploymentID;
             out.progress(`Importing into ${deploymentID} (suggested by ${preview.value.suggestion.reason === 'dates' ? 'the dates' : 'the camera and the dates'})`);
           }
-          let lastLine = 0;
-          const finished = new Promise<ImportSummary>((resolve) => {
-            station.subscribe((name, payload) => {
-              if (name === 'ingest.finished') resolve(payload as ImportSummary);
-              if (name === 'ingest.progress' && Date.now() - lastLine > 1000) {
-                lastLine = Date.now();
-                out.progress(describeProgress(payload as ImportProgress));
-              }
-            });
-          });
+          printTaskProgress(backend, 'import', out);
+          const finished = new Promise<ImportSummary>((resolve) => backend.on('ingest.finished', resolve));
           const started = await call('ingest.start', { source: folder, deploymentID });
           if (!started.ok) return out.failure(started);
           const summary = await finished;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { cliStation } from '../cli-station.ts';
+import { cliBackend } from '../cli-backend.ts';
 import { output } from '../output.ts';
 
 export function registerLibraryCommands(program: Command, setCode: (c: number) => void): void {
@@ -9,9 +9,9 @@ export function registerLibraryCommands(program: Command, setCode: (c: number) =
     .description('create a new library in an empty or new folder')
     .action(async (dir: string, _opts: unknown, command: Command) => {
       const out = output(Boolean(command.optsWithGlobals<{ json?: boolean }>().json));
-      const { station, call } = cliStation();
+      const { backend, call } = cliBackend();
       const result = await call('library.create', { path: dir });
-      station.close();
+      backend.close();
       if (!result.ok) return setCode(out.failure(result));
       out.result(result.value, () => `Created the library ${result.value.root}`);
     });

@@ -1,5 +1,5 @@
-import type { Detection } from '../boxes.ts';
-import type { ModelManifest } from '../model-manifest.ts';
+import { z } from 'zod';
+import { categories, type ModelManifest } from '../model-manifest.ts';
 
 /**
  * The line protocol every detection worker speaks, on the CPU as a Node process or in a
@@ -13,22 +13,42 @@ export interface JobManifest {
   items: { mediaPk: number; path: string }[];
 }
 
-export type WorkerLine =
-  | { type: 'ready'; runId: number; device: string; threads: number }
-  | { type: 'progress'; runId: number; done: number; total: number; imagesPerSecond: number; msPrepare: number; msInfer: number }
-  | { type: 'result'; mediaPk: number; truncated: boolean; detections: Detection[] }
-  | { type: 'failure'; mediaPk: number; reason: string }
-  | { type: 'done'; runId: number; processed: number; failed: number };
+const unit = z.number().min(0).max(1);
+const count = z.number().int().min(0);
+const detection = z.object({
+  category: z.enum(categories),
+  conf: unit,
+  bbox: z.tuple([unit, unit, unit, unit]),
+});
+const mediaPk = z.number().int().positive();
+
+const workerLineSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), runId: z.number().int(), device: z.string(), threads: z.number().int() }),
+  z.object({ type: z.literal('progress'), runId: z.number().int(), done: count, total: count, imagesPerSecond: z.number().min(0), msPrepare: z.number(), msInfer: z.number() }),
+  z.object({ type: z.literal('result'), mediaPk, truncated: z.boolean(), detections: z.array(detection).max(10_000) }),
+  z.object({ type: z.literal('failure'), mediaPk, reason: z.string().max(10_000) }),
+  z.object({ type: z.literal('done'), runId: z.number().int(), processed: count, failed: count }),
+]);
+
+export type WorkerLine = z.infer<typeof workerLineSchema>;
 
 /**
- * One line a worker wrote, or null for one that is not a whole JSON line (a line cut when a
- * container was stopped, or stray output): both runners skip those.
+ * A line a worker wrote, checked: the worker (above all one in a container) is outside the
+ * backend's trust. A line that is not whole JSON (cut when a container stopped, or stray output)
+ * is skipped (null); a JSON line that breaks the protocol but names an image becomes a failure
+ * of that image with the reason, so the job goes on and the image is not left pending forever.
  */
 export function parseWorkerLine(text: string): WorkerLine | null {
+  let raw: unknown;
   try {
-    const line = JSON.parse(text) as WorkerLine;
-    return typeof line === 'object' && line !== null && typeof line.type === 'string' ? line : null;
+    raw = JSON.parse(text);
   } catch {
     return null;
   }
+  const parsed = workerLineSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const named = z.object({ mediaPk }).safeParse(raw);
+  if (!named.success) return null;
+  const problem = parsed.error.issues[0];
+  return { type: 'failure', mediaPk: named.data.mediaPk, reason: `The detection worker sent a result that could not be read (${problem ? `${problem.path.join('.')}: ${problem.message}` : 'invalid'}).` };
 }

@@ -1,9 +1,9 @@
-import type { Migration } from './migration.ts';
 import { m001Initial } from './001-initial.ts';
 import { m002Detection } from './002-detection.ts';
 import { m003ContainerRuns } from './003-container-runs.ts';
 import { m004Review } from './004-review.ts';
 import { m005Events } from './005-events.ts';
+import type { Migration } from './migration.ts';
 
 /** Every migration in order. A new one is a new numbered file added at the end of this list. */
 export const migrations: readonly Migration[] = [m001Initial, m002Detection, m003ContainerRuns, m004Review, m005Events];

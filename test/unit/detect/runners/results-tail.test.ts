@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ResultsTail } from '../../../electron/backend/engine/results-tail.ts';
-import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
+import { ResultsTail } from '../../../../electron/backend/detect/runners/results-tail.ts';
+import { removeTempDirs, tempDir } from '../../../support/temp-dir.ts';
 
 afterAll(removeTempDirs);
 

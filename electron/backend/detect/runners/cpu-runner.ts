@@ -1,15 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import readline from 'node:readline';
-import { spawnWorkerProcess } from '../workers/spawn-worker-process.ts';
-import type { UsableModel } from './detection-jobs.ts';
-import { parseWorkerLine, type JobManifest, type WorkerLine } from './worker/protocol.ts';
-
-export interface RunnerCallbacks {
-  onLine(line: WorkerLine): void;
-  /** The worker ended; whether the job is done is read from its pending images, not from how it ended. */
-  onExit(detail: string): void;
-}
+import type { Runner, RunnerCallbacks, RunnerHandle, RunnerJob } from './runner.ts';
+import { spawnWorkerProcess } from '../../workers/spawn-worker-process.ts';
+import { parseWorkerLine, type JobManifest } from '../worker/protocol.ts';
 
 /**
  * Threads for the forward pass: all cores but one, which decodes the next images meanwhile.
@@ -20,9 +13,9 @@ export function inferenceThreads(cores = os.availableParallelism()): number {
 }
 
 /** One CPU worker process for one job's pending media. */
-export function startCpuWorker(model: UsableModel, runId: number, items: JobManifest['items'], callbacks: RunnerCallbacks): ChildProcess {
-  const child = spawnWorkerProcess(new URL('./worker/detect-worker.ts', import.meta.url));
-  const manifest: JobManifest = { runId, modelFile: model.modelFile, manifest: model.manifest, threads: inferenceThreads(), items };
+function startCpuWorker(job: RunnerJob, callbacks: RunnerCallbacks): RunnerHandle {
+  const child = spawnWorkerProcess(new URL('../worker/detect-worker.ts', import.meta.url));
+  const manifest: JobManifest = { runId: job.runId, modelFile: job.model.modelFile, manifest: job.model.manifest, threads: inferenceThreads(), items: job.items };
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
@@ -38,5 +31,11 @@ export function startCpuWorker(model: UsableModel, runId: number, items: JobMani
   });
   child.stdin?.on('error', () => undefined);
   child.stdin?.write(`${JSON.stringify(manifest)}\n`);
-  return child;
+  return { stop: () => child.kill(), pid: child.pid, detached: false, checkpoint: () => null };
 }
+
+/** The embedded detector: a Node child process with onnxruntime; nothing of it outlives the backend. */
+export const cpuRunner: Runner = {
+  reattach: () => Promise.resolve(null),
+  start: (job, callbacks) => Promise.resolve(startCpuWorker(job, callbacks)),
+};

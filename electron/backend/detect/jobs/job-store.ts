@@ -1,11 +1,11 @@
-import type { Db } from '../library/db.ts';
-import { nowIso } from '../library/ids.ts';
-import { localTimeToMs } from '../library/local-time.ts';
-import { StationError } from '../rpc/envelope.ts';
-import type { Detection } from './boxes.ts';
-import type { DetectionScope, JobInfo, JobState } from './contract.ts';
-import { keepConfidence } from './detector.ts';
-import type { ModelManifest } from './model-manifest.ts';
+import type { Db } from '../../library/db.ts';
+import { nowIso } from '../../library/ids.ts';
+import { localTimeToMs } from '../../library/local-time.ts';
+import { StationError } from '../../rpc/envelope.ts';
+import type { Detection } from '../boxes.ts';
+import type { DetectionScope, JobInfo } from '../contract.ts';
+import { keepConfidence } from '../detector.ts';
+import type { ModelManifest } from '../model-manifest.ts';
 
 const jobColumns = `r.run_id AS runId, r.scope_json AS scopeJson, r.owner_pid AS ownerPid, r.results_offset AS resultsOffset, r.model_id AS modelID, r.model_name AS modelName, r.model_version AS modelVersion,
   r.state, r.runner, r.runner_reason AS runnerReason, r.message, r.total, r.created_at AS createdAt,
@@ -13,7 +13,7 @@ const jobColumns = `r.run_id AS runId, r.scope_json AS scopeJson, r.owner_pid AS
   (SELECT COUNT(*) FROM detection_results x WHERE x.run_id = r.run_id) AS done,
   (SELECT COUNT(*) FROM detection_results x WHERE x.run_id = r.run_id AND x.status = 'failed') AS failed`;
 
-type JobRow = Omit<JobInfo, 'scope'> & { scopeJson: string; ownerPid: number | null; resultsOffset: number };
+export type JobRow = Omit<JobInfo, 'scope'> & { scopeJson: string; ownerPid: number | null; resultsOffset: number };
 
 function toJob({ scopeJson, ownerPid: _ownerPid, resultsOffset: _offset, ...row }: JobRow): JobInfo {
   return { ...row, scope: JSON.parse(scopeJson) as DetectionScope };
@@ -87,22 +87,15 @@ export function pendingItems(db: Db, libraryRoot: string, runId: number): { medi
   return rows.map((r) => ({ mediaPk: r.mediaPk, path: `${libraryRoot}/${r.filePath}` }));
 }
 
-export function setJobState(db: Db, runId: number, state: JobState, message: string | null = null): void {
-  const ended = state === 'done' || state === 'cancelled' || state === 'failed';
-  db.prepare(
-    `UPDATE detection_runs SET state = ?, message = ?, owner_pid = CASE WHEN ? = 'running' THEN ? ELSE owner_pid END,
-       started_at = COALESCE(started_at, CASE WHEN ? = 'running' THEN ? END), ended_at = CASE WHEN ? THEN ? ELSE NULL END
-     WHERE run_id = ?`,
-  ).run(state, message, state, process.pid, state, nowIso(), ended ? 1 : 0, nowIso(), runId);
-}
-
 export type IncomingResult = { mediaPk: number; ok: true; truncated: boolean; detections: Detection[] } | { mediaPk: number; ok: false; reason: string };
 
 /**
  * Writes results in one transaction. A result that is already there (a worker restarted on an
  * image whose result had arrived) is ignored with its boxes: one result per image per run.
  */
-export function resultWriter(db: Db, runId: number) {
+export type ResultWriter = (results: IncomingResult[]) => { added: number; failed: number };
+
+export function resultWriter(db: Db, runId: number): ResultWriter {
   const insertResult = db.prepare(
     'INSERT OR IGNORE INTO detection_results (run_id, media_pk, status, truncated, failure, max_conf, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );

@@ -1,5 +1,5 @@
-import type { Db } from '../library/db.ts';
-import { getNumberSetting } from '../library/settings.ts';
+import type { Db } from './db.ts';
+import { getNumberSetting } from './settings.ts';
 
 /**
  * A taxon is a species from human labels ("species:Ardea") or a class from the detector

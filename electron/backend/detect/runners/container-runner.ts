@@ -1,35 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import type { UsableModel } from '../detect/detection-jobs.ts';
-import { parseWorkerLine, type JobManifest, type WorkerLine } from '../detect/worker/protocol.ts';
-import { explainGpuFailure, gpuRequestFailure } from './engine-status.ts';
 import { ResultsTail } from './results-tail.ts';
+import type { Runner, RunnerCallbacks, RunnerHandle, RunnerJob } from './runner.ts';
+import { explainGpuFailure, gpuRequestFailure } from '../../engine/engine-status.ts';
+import { parseWorkerLine } from '../worker/protocol.ts';
 
 export const jobLabel = 'org.camtrap-station.job';
 export const libraryLabel = 'org.camtrap-station.library';
 
-export interface ContainerCallbacks {
-  onLine(line: WorkerLine, offsetAfter: number): void;
-  onExit(detail: string): void;
-  /** The engine refused the GPU; the job goes on without it, and says why. */
-  onGpuRefused(explanation: string): void;
-  onStarted(containerId: string): void;
-}
-
-export interface ContainerHandle {
-  stop(): void;
-}
-
-interface ContainerJob {
+interface ContainerJob extends RunnerJob {
   docker: Docker;
   image: string;
-  libraryRoot: string;
-  runId: number;
-  model: UsableModel;
-  items: JobManifest['items'];
   gpu: boolean;
-  resultsOffset: number;
 }
 
 export function jobFolder(libraryRoot: string, runId: number): string {
@@ -93,11 +76,16 @@ async function lastLogs(container: Docker.Container): Promise<string> {
   return demux(logs).trim().slice(-1500);
 }
 
-/** Follows a container of this job, new or found running after a restart, until it ends. */
-function follow(container: Docker.Container, jobDir: string, offset: number, callbacks: ContainerCallbacks): ContainerHandle {
+/**
+ * Follows a container of this job, new or found running after a restart, until it ends. The
+ * offset read so far is the handle's checkpoint: the container's state stays in this runner.
+ */
+function follow(container: Docker.Container, jobDir: string, offset: number, callbacks: RunnerCallbacks): RunnerHandle {
+  let read = offset;
   const tail = new ResultsTail(path.join(jobDir, 'results.jsonl'), offset, (text, after) => {
+    read = after;
     const line = parseWorkerLine(text);
-    if (line) callbacks.onLine(line, after);
+    if (line) callbacks.onLine(line);
   });
   tail.follow();
   let stopping = false;
@@ -119,6 +107,8 @@ function follow(container: Docker.Container, jobDir: string, offset: number, cal
       stopping = true;
       void container.stop({ t: 3 }).catch(() => undefined);
     },
+    detached: true,
+    checkpoint: () => ({ resultsOffset: read, containerId: container.id }),
   };
 }
 
@@ -127,7 +117,7 @@ function follow(container: Docker.Container, jobDir: string, offset: number, cal
  * folder writable, no capabilities, no new privileges, a non-root user, labelled with the job.
  * A refused GPU request is explained and the same container starts again without it.
  */
-export async function startContainerJob(job: ContainerJob, callbacks: ContainerCallbacks): Promise<ContainerHandle> {
+async function startContainerJob(job: ContainerJob, callbacks: RunnerCallbacks): Promise<RunnerHandle> {
   const jobDir = jobFolder(job.libraryRoot, job.runId);
   fs.mkdirSync(jobDir, { recursive: true });
   // Whatever a stopped container left after the last line read (perhaps half a line) goes: its
@@ -143,21 +133,33 @@ export async function startContainerJob(job: ContainerJob, callbacks: ContainerC
     await container.remove({ force: true }).catch(() => undefined);
     if (!job.gpu || !gpuRequestFailure.test(message)) throw err;
     // dockerode prefixes the engine's words with "(HTTP code 500) server error - ".
-    callbacks.onGpuRefused(explainGpuFailure(message.replace(/^\(HTTP code \d+\)\s*[a-z ]*-\s*/i, '')));
+    callbacks.onRunnerChanged('container-cpu', explainGpuFailure(message.replace(/^\(HTTP code \d+\)\s*[a-z ]*-\s*/i, '')));
     writeManifest({ ...job, gpu: false }, jobDir);
     container = await create({ ...job, gpu: false }, jobDir, false);
     await container.start();
   }
-  callbacks.onStarted(container.id);
   return follow(container, jobDir, job.resultsOffset, callbacks);
 }
 
 /** After a restart: the job's container, if the engine still has it, followed from where its results were read. */
-export async function reattachContainerJob(docker: Docker, libraryRoot: string, runId: number, resultsOffset: number, callbacks: ContainerCallbacks): Promise<ContainerHandle | null> {
-  const found = await docker.listContainers({ all: true, filters: { label: [`${jobLabel}=${runId}`, `${libraryLabel}=${libraryRoot}`] } });
+async function reattachContainerJob(docker: Docker, job: RunnerJob, callbacks: RunnerCallbacks): Promise<RunnerHandle | null> {
+  const found = await docker.listContainers({ all: true, filters: { label: [`${jobLabel}=${job.runId}`, `${libraryLabel}=${job.libraryRoot}`] } });
   const info = found[0];
   if (!info) return null;
-  const container = docker.getContainer(info.Id);
-  callbacks.onStarted(info.Id);
-  return follow(container, jobFolder(libraryRoot, runId), resultsOffset, callbacks);
+  return follow(docker.getContainer(info.Id), jobFolder(job.libraryRoot, job.runId), job.resultsOffset, callbacks);
+}
+
+export interface ContainerTarget {
+  docker: Docker;
+  gpu: boolean;
+  /** The worker image's tag; loading it, when it is not loaded yet, is the caller's own step before this. */
+  image: () => Promise<string>;
+}
+
+/** The PyTorch worker in a container of the local engine, on the GPU when asked and allowed. */
+export function containerRunner(target: ContainerTarget): Runner {
+  return {
+    reattach: (job, callbacks) => reattachContainerJob(target.docker, job, callbacks),
+    start: async (job, callbacks) => startContainerJob({ ...job, docker: target.docker, gpu: target.gpu, image: await target.image() }, callbacks),
+  };
 }

@@ -1,0 +1,25 @@
+/** Worker ends in a row without a new result before the job is marked failed. */
+export const maxCrashes = 6;
+
+export type Stopping = 'pause' | 'cancel' | 'close' | null;
+
+export type NextStep =
+  | { kind: 'paused' }
+  | { kind: 'cancelled' }
+  | { kind: 'done' }
+  | { kind: 'failed' }
+  /** Start a worker again; skipFirst: the next image is recorded as failed first, it may be what kills the worker. */
+  | { kind: 'restart'; skipFirst: boolean };
+
+/**
+ * What follows a worker's end: what was asked for, else whether anything is left, else a restart
+ * as long as the worker keeps making headway. A worker that ended without its done line but left
+ * nothing undone has still done the job.
+ */
+export function nextStep(stopping: Stopping, left: number, crashes: number): NextStep {
+  if (stopping === 'pause') return { kind: 'paused' };
+  if (stopping === 'cancel') return { kind: 'cancelled' };
+  if (left === 0) return { kind: 'done' };
+  if (crashes > maxCrashes) return { kind: 'failed' };
+  return { kind: 'restart', skipFirst: crashes >= 2 };
+}
