@@ -23,3 +23,28 @@ export function nextStep(stopping: Stopping, left: number, crashes: number): Nex
   if (crashes > maxCrashes) return { kind: 'failed' };
   return { kind: 'restart', skipFirst: crashes >= 2 };
 }
+
+/** Worker ends in a row without a new result, per job. */
+export class CrashCounts {
+  private readonly counts = new Map<number, number>();
+
+  /** New results arrived: the worker is making headway. */
+  reset(runId: number): void {
+    this.counts.set(runId, 0);
+  }
+
+  forget(runId: number): void {
+    this.counts.delete(runId);
+  }
+
+  count(runId: number): number {
+    return this.counts.get(runId) ?? 0;
+  }
+
+  /** The next step after a worker of this job ended; an end with work left counts as a crash. */
+  after(runId: number, stopping: Stopping, left: number): NextStep {
+    const crashes = stopping || left === 0 ? 0 : this.count(runId) + 1;
+    if (crashes > 0) this.counts.set(runId, crashes);
+    return nextStep(stopping, left, crashes);
+  }
+}

@@ -1,9 +1,10 @@
-import { nextStep, type Stopping } from './after-exit.ts';
+import { CrashCounts, type Stopping } from './after-exit.ts';
 import { chooseModel } from './choose-model.ts';
 import { refusal, transition } from './job-lifecycle.ts';
-import { createJob, getJob, jobRow, pendingItems, resultWriter, setRunner, type JobRow } from './job-store.ts';
+import { getJob, jobRow, pendingItems, resultWriter, setRunner, type JobRow } from './job-store.ts';
 import { JobTasks } from './job-tasks.ts';
 import { librarySink, type ResultSink } from './result-sink.ts';
+import { startJob } from './start-job.ts';
 import type { EngineStatusWithDocker } from '../../engine/engine.ts';
 import type { Emit } from '../../events/event-bus.ts';
 import type { LibraryAccess } from '../../library/library-session.ts';
@@ -13,7 +14,7 @@ import type { PayloadMap } from '../../rpc/define.ts';
 import type { TaskHandle, TaskStart } from '../../tasks/task-registry.ts';
 import type { DetectionScope, JobInfo, JobProgress, detectEvents } from '../contract.ts';
 import type { ModelPackage } from '../find-models.ts';
-import { chooseRunner, type RunnerChoice } from '../runners/choose-runner.ts';
+import type { RunnerChoice } from '../runners/choose-runner.ts';
 import { runnerForJob, type RunnerSources } from '../runners/runner-for-job.ts';
 import type { RunnerCallbacks, RunnerHandle, RunnerName } from '../runners/runner.ts';
 
@@ -37,23 +38,15 @@ const cancelledMessage = 'Cancelled. Results so far are kept.';
 /** Runs detection jobs: one runner per job, results stored as they arrive, restarts on crashes. */
 export class DetectionJobs {
   private readonly active = new Map<number, Active>();
-  private readonly crashes = new Map<number, number>();
+  private readonly crashes = new CrashCounts();
   private readonly tasks: JobTasks;
 
   constructor(private readonly deps: DetectionDeps) {
     this.tasks = new JobTasks(deps.startTask);
   }
 
-  /** Chooses the model and the runner, loads the worker image when the container needs it (a step of its own), then runs. */
-  async start(modelID: string | undefined, scope: DetectionScope, choice: RunnerChoice = 'auto'): Promise<JobInfo> {
-    const { db } = this.deps.library.require();
-    const model = chooseModel(this.deps.models(), modelID);
-    let status = choice === 'cpu' ? null : await this.deps.engine.status();
-    const decision = chooseRunner(choice, status, status?.docker != null);
-    if (status && decision.needsImage) status = { ...status, image: await this.deps.engine.loadImage(status.image.tarball ?? undefined, status) };
-    const job = createJob(db, model.manifest, scope, { name: decision.runner, reason: decision.reason });
-    await this.run(job.runId, status ?? undefined);
-    return getJob(db, job.runId);
+  start(modelID: string | undefined, scope: DetectionScope, choice: RunnerChoice = 'auto'): Promise<JobInfo> {
+    return startJob(this.deps, (runId, known) => this.run(runId, known), { modelID, scope, choice });
   }
 
   /** Starts (or, for a container found after a restart, follows) a runner on what the job has not done yet. */
@@ -71,7 +64,14 @@ export class DetectionJobs {
       const runner = await runnerForJob(runId, job.runner as RunnerName, this.deps, known);
       if (active.stopping) return this.stoppedBeforeStart(runId, active);
       const runnerJob = { runId, model, items, libraryRoot: library.paths.root, resultsOffset: job.resultsOffset };
-      const callbacks = this.callbacks(runId, active, library);
+      const callbacks: RunnerCallbacks = {
+        onLine: (line) => active.sink.accept(line),
+        onExit: (detail) => this.onExit(runId, active, detail),
+        onRunnerChanged: (runner, reason) => {
+          setRunner(library.db, runId, runner, reason);
+          this.deps.logger.error('GPU request refused', undefined, { runId, explanation: reason });
+        },
+      };
       const reattached = await runner.reattach(runnerJob, callbacks);
       if (!reattached && items.length === 0) {
         this.active.delete(runId);
@@ -79,8 +79,7 @@ export class DetectionJobs {
       }
       transition(library.db, runId, 'running');
       active.handle = reattached ?? (await runner.start(runnerJob, callbacks));
-      const kind = job.runner === 'cpu' ? 'worker' : 'container';
-      this.deps.logger.info(`detection ${kind} ${reattached ? 'reattached' : 'started'}`, { runId, runner: job.runner, pending: items.length, pid: active.handle.pid });
+      this.deps.logger.info(`detection ${job.runner === 'cpu' ? 'worker' : 'container'} ${reattached ? 'reattached' : 'started'}`, { runId, runner: job.runner, pending: items.length });
     } catch (err) {
       this.active.delete(runId);
       this.tasks.end(runId, 'failed', (err as Error).message);
@@ -110,7 +109,7 @@ export class DetectionJobs {
     return getJob(db, runId);
   }
 
-  /** The pid of a job's worker process, for tests that kill it. */
+  /** For tests that kill the worker. */
   workerPid(runId: number): number | undefined {
     return this.active.get(runId)?.handle?.pid;
   }
@@ -119,10 +118,7 @@ export class DetectionJobs {
     return this.active.has(runId);
   }
 
-  /**
-   * The library is closing: CPU workers stop and containers are left running; jobs stay running,
-   * so that they resume (or are reattached) on the next open.
-   */
+  /** The library is closing: CPU workers stop, containers go on; jobs stay running, to resume or be reattached on the next open. */
   stopAll(): void {
     for (const active of this.active.values()) {
       active.sink.flush();
@@ -142,7 +138,7 @@ export class DetectionJobs {
         this.deps.emit('detect.progress', p);
       },
       state: () => (active.stopping === 'pause' ? ('paused' as const) : ('running' as const)),
-      onStored: () => this.crashes.set(runId, 0),
+      onStored: () => this.crashes.reset(runId),
     };
     const active: Active = { handle: null, stopping: null, sink: librarySink(library, job, hooks, () => active.handle?.checkpoint() ?? null) };
     this.active.set(runId, active);
@@ -158,17 +154,6 @@ export class DetectionJobs {
     this.tasks.paused(runId);
   }
 
-  private callbacks(runId: number, active: Active, library: Library): RunnerCallbacks {
-    return {
-      onLine: (line) => active.sink.accept(line),
-      onExit: (detail) => this.onExit(runId, active, detail),
-      onRunnerChanged: (runner, reason) => {
-        setRunner(library.db, runId, runner, reason);
-        this.deps.logger.error('GPU request refused', undefined, { runId, explanation: reason });
-      },
-    };
-  }
-
   private onExit(runId: number, active: Active, detail: string): void {
     if (active.stopping === 'close' || this.active.get(runId) !== active) return;
     active.sink.flush();
@@ -177,8 +162,7 @@ export class DetectionJobs {
     const library = this.deps.library.current();
     if (!library) return;
     const left = pendingItems(library.db, library.paths.root, runId);
-    const crashes = active.stopping || left.length === 0 ? 0 : (this.crashes.get(runId) ?? 0) + 1;
-    const next = nextStep(active.stopping, left.length, crashes);
+    const next = this.crashes.after(runId, active.stopping, left.length);
     if (next.kind === 'paused') {
       transition(library.db, runId, 'paused', pausedMessage);
       this.tasks.paused(runId);
@@ -186,13 +170,12 @@ export class DetectionJobs {
     }
     if (next.kind === 'cancelled') return this.finish(runId, 'cancelled', cancelledMessage);
     if (next.kind === 'done') return this.finish(runId, 'done', null);
-    this.crashes.set(runId, crashes);
-    this.deps.logger.error('detection worker stopped', undefined, { runId, detail, crashes, left: left.length });
+    this.deps.logger.error('detection worker stopped', undefined, { runId, detail, crashes: this.crashes.count(runId), left: left.length });
     if (next.kind === 'failed') return this.finish(runId, 'failed', `The detection worker kept stopping (${detail}). The job can be resumed.`);
     if (next.skipFirst && left[0]) resultWriter(library.db, runId)([{ mediaPk: left[0].mediaPk, ok: false, reason: `The detection worker stopped on this image (${detail}).` }]);
     this.run(runId).catch((err: unknown) => {
       // Cancelled meanwhile, or the library closed: then there is nothing left to mark.
-      if (!refusal(jobRow(library.db, runId), 'failed')) this.finish(runId, 'failed', `The detection worker could not start again: ${(err as Error).message}`);
+      if (this.deps.library.current() === library && !refusal(jobRow(library.db, runId), 'failed')) this.finish(runId, 'failed', `The detection worker could not start again: ${(err as Error).message}`);
     });
   }
 
@@ -200,7 +183,7 @@ export class DetectionJobs {
     const library = this.deps.library.current();
     if (!library) return;
     transition(library.db, runId, state, message);
-    this.crashes.delete(runId);
+    this.crashes.forget(runId);
     this.tasks.end(runId, state, message);
     this.deps.logger.info('detection job ended', { runId, state });
     this.emitFinished(runId);
