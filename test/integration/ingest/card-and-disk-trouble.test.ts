@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,12 +7,15 @@ import { testBackend } from '../../support/backend.ts';
 import { checkLibraryInvariants } from '../../support/library-invariants.ts';
 import { libraryWithDeployment } from '../../support/library-with-deployment.ts';
 import { makeCard } from '../../support/make-card.ts';
+import { asUser, reachableCheckout } from '../../support/reachable-checkout.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 import { fillDisk, mountTmpfs, type Tmpfs } from '../../support/tmpfs.ts';
 
 const mounts: Tmpfs[] = [];
+const releases: (() => void)[] = [];
 afterAll(() => {
   for (const m of mounts.splice(0)) m.unmount();
+  for (const release of releases.splice(0)) release();
   removeTempDirs();
 });
 
@@ -112,9 +114,12 @@ describe('trouble during an import', () => {
     const files = makeCard(path.join(work, 'card'), 5);
     fs.chmodSync(files[2] as string, 0o000);
     const env = { ...process.env, CAMTRAP_DATA_DIR: path.join(work, 'data'), HOME: work };
-    const cli = path.resolve('electron/backend/cli/camtrap-station.mjs');
-    const asNobody = (args: string[]) =>
-      spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, '--json', ...args], { env, encoding: 'utf8', cwd: work });
+    // The checkout may lie where user 65534 cannot go (a clone inside `mktemp -d`): it runs the CLI from where it can.
+    const checkout = reachableCheckout(65534, 'electron/backend/cli/camtrap-station.mjs');
+    if (typeof checkout === 'string') throw new Error(checkout);
+    releases.push(checkout.release);
+    const cli = path.join(checkout.root, 'electron/backend/cli/camtrap-station.mjs');
+    const asNobody = (args: string[]) => asUser(65534, process.execPath, [cli, '--json', ...args], { env, cwd: work }) as { status: number | null; stdout: string; stderr: string };
     const library = path.join(work, 'library');
     expect(asNobody(['library', 'init', library]).status).toBe(0);
     asNobody(['location', 'add', '--library', library, '--name', 'x', '--lat', '1', '--lon', '1', '--id', 'loc1']);
