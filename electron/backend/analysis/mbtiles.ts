@@ -7,6 +7,8 @@ import type { Db } from '../library/db.ts';
 import { nowIso } from '../library/ids.ts';
 import type { Library } from '../library/open-library.ts';
 import { StationError } from '../rpc/envelope.ts';
+import { libraryFile } from '../safe-fs/inside-root.ts';
+import { mkdirNoFollow } from '../safe-fs/no-follow.ts';
 
 function readMetadata(file: string): Record<string, string> {
   let db: Database.Database;
@@ -31,8 +33,8 @@ function readMetadata(file: string): Record<string, string> {
 /** Copies a map file into the library's .maps folder under a new id, whole or not at all. */
 function copyIntoLibrary(library: Library, file: string, extension: string): { id: string; target: string } {
   const id = crypto.randomBytes(4).toString('hex');
-  const dir = path.join(library.paths.root, '.maps');
-  fs.mkdirSync(dir, { recursive: true });
+  const dir = library.paths.maps;
+  mkdirNoFollow(library.paths.root, dir);
   const target = path.join(dir, `${id}.${extension}`);
   fs.copyFileSync(file, `${target}.part`);
   fs.renameSync(`${target}.part`, target);
@@ -73,7 +75,7 @@ const open = new Map<string, Database.Database>();
 export function readTile(library: Library, layerId: string, z: number, x: number, y: number): { data: Buffer; format: string } | null {
   const layer = library.db.prepare("SELECT file, format FROM map_layers WHERE layer_id = ? AND kind = 'tiles'").get(layerId) as { file: string; format: string } | undefined;
   if (!layer) return null;
-  const file = path.join(library.paths.root, layer.file);
+  const file = libraryFile(library.paths.root, layer.file);
   let db = open.get(file);
   if (!db) {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -106,5 +108,5 @@ export function importGeojson(library: Library, file: string): MapLayer {
 
 export function overlayFile(library: Library, layerId: string): string | null {
   const row = library.db.prepare("SELECT file FROM map_layers WHERE layer_id = ? AND kind = 'geojson'").get(layerId) as { file: string } | undefined;
-  return row ? path.join(library.paths.root, row.file) : null;
+  return row ? libraryFile(library.paths.root, row.file) : null;
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
+import { safeFolderName } from '../safe-fs/folder-name.ts';
 
 /**
- * Where a file from a card goes: media/<deployment>/<path on the card>, so people can browse
+ * Where a file from a card goes: media/<deployment folder>/<path on the card>, so people can browse
  * the library without the app. When that name is taken by another file (cameras restart their
  * numbering on a formatted card), " (2)", " (3)" ... goes before the extension.
  * A file at the name with no row in the database is a copy that a crash left before its row
@@ -15,12 +16,15 @@ export function chooseDestination(
   relPath: string,
   reserved: Set<string>,
 ): { relative: string; absolute: string } {
-  const ext = path.posix.extname(relPath);
-  const stem = relPath.slice(0, relPath.length - ext.length);
+  // One Unicode form on disk and in the database (NFC), so the name recorded is the name that exists.
+  const name = relPath.normalize('NFC');
+  const folder = safeFolderName(deploymentID);
+  const ext = path.posix.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
   for (let n = 1; ; n += 1) {
-    const candidate = n === 1 ? relPath : `${stem} (${n})${ext}`;
-    const relative = `media/${deploymentID}/${candidate}`.normalize('NFC');
+    const candidate = n === 1 ? name : `${stem} (${n})${ext}`;
+    const relative = `media/${folder}/${candidate}`;
     if (reserved.has(relative.toLowerCase()) || pathTaken(relative)) continue;
-    return { relative, absolute: path.join(mediaRoot, deploymentID, ...candidate.split('/')) };
+    return { relative, absolute: path.join(mediaRoot, folder, ...candidate.split('/')) };
   }
 }

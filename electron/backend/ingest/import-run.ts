@@ -18,6 +18,7 @@ import { nowIso } from '../library/ids.ts';
 import { regroupSequences } from '../library/media-times.ts';
 import type { Library } from '../library/open-library.ts';
 import { StationError } from '../rpc/envelope.ts';
+import { mkdirNoFollowAsync, writeFileNoFollow } from '../safe-fs/no-follow.ts';
 
 /** Files in hand at once: enough to keep every copy thread busy while the main thread records. */
 const concurrency = 16;
@@ -70,8 +71,8 @@ export class ImportRun {
         `Not enough free space: the card holds ${formatBytes(scan.totalBytes)} and the library disk has ${formatBytes(free)} free. Free some space or choose a library on a larger disk. Nothing was copied.`,
       );
     }
-    this.reserve = path.join(library.paths.root, '.import-reserve');
-    fsSync.writeFileSync(this.reserve, Buffer.alloc(reserveFileBytes));
+    this.reserve = library.paths.importReserve;
+    writeFileNoFollow(this.reserve, Buffer.alloc(reserveFileBytes));
     this.recorder = mediaRecorder(db);
     this.importId = Number(
       db
@@ -195,7 +196,7 @@ export class ImportRun {
     try {
       const folder = path.dirname(dest.absolute);
       if (!this.createdDirectories.has(folder)) {
-        await fs.mkdir(folder, { recursive: true });
+        await mkdirNoFollowAsync(this.library.paths.root, folder);
         this.createdDirectories.add(folder);
       }
       await fs.rename(partial, dest.absolute);
@@ -245,7 +246,8 @@ export class ImportRun {
         this.recorder.addItem(this.importId, file.relPath, 'not-imported', 'disk full');
         return;
       }
-      this.stop ??= { state: 'failed', message: `The library cannot be written to (${err.errno.code ?? err.errno.message}). The import stopped.`, reasonForRest: 'import stopped' };
+      const why = err.errno instanceof StationError ? err.errno.message : `The library cannot be written to (${err.errno.code ?? err.errno.message}).`;
+      this.stop ??= { state: 'failed', message: `${why} The import stopped.`, reasonForRest: 'import stopped' };
       this.recorder.addItem(this.importId, file.relPath, 'not-imported', 'import stopped');
       return;
     }

@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Library } from '../library/open-library.ts';
+import { StationError } from '../rpc/envelope.ts';
+import { libraryFile } from '../safe-fs/inside-root.ts';
+import { mkdirNoFollowAsync } from '../safe-fs/no-follow.ts';
 
 // sharp processes one image at a time on glibc Linux unless told otherwise.
 sharp.concurrency(Math.max(1, os.availableParallelism()));
@@ -15,6 +18,9 @@ export const thumbnailWidth = 320;
  * 2048-pixel JPEG at 1/4 or 1/8 scale, which is most of the speed; rotate() applies EXIF orientation.
  */
 export async function thumbnailFor(library: Library, sha256: string, filePath: string): Promise<string> {
+  // Both come from the library's database, which may have been edited: neither may lead outside it.
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new StationError('invalid-input', 'The library records a damaged checksum for this picture; no thumbnail was made.');
+  const source = libraryFile(library.paths.root, filePath);
   const cached = path.join(library.paths.thumbnails, sha256.slice(0, 2), `${sha256}-${thumbnailWidth}.jpg`);
   try {
     await fs.access(cached);
@@ -22,10 +28,10 @@ export async function thumbnailFor(library: Library, sha256: string, filePath: s
   } catch {
     // Not made yet.
   }
-  await fs.mkdir(path.dirname(cached), { recursive: true });
+  await mkdirNoFollowAsync(library.paths.root, path.dirname(cached));
   // Two requests for one thumbnail at once each write their own part; the last rename wins, whole.
   const partial = `${cached}.${process.pid}.${crypto.randomUUID()}.part`;
-  await sharp(path.join(library.paths.root, filePath), { failOn: 'none' })
+  await sharp(source, { failOn: 'none' })
     .rotate()
     .resize({ width: thumbnailWidth, height: thumbnailWidth, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 78, mozjpeg: false })

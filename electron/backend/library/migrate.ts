@@ -7,14 +7,13 @@ import { migrations, latestVersion } from './migrations/index.ts';
  * numbered version and never between two. A library written by a newer app is refused
  * before anything is touched: an older app could misread or damage it.
  */
+export function newerLibraryMessage(version: number): string {
+  return `This library was made by a newer version of Camtrap Station (format ${version}; this version reads up to ${latestVersion}). Update the app to open it.`;
+}
+
 export function migrate(db: Database.Database): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > latestVersion) {
-    throw new StationError(
-      'library-newer',
-      `This library was made by a newer version of Camtrap Station (format ${from}; this version reads up to ${latestVersion}). Update the app to open it.`,
-    );
-  }
+  if (from > latestVersion) throw new StationError('library-newer', newerLibraryMessage(from));
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
   db.transaction(() => {

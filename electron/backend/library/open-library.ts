@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from './db.ts';
+import { checkBeforeOpening } from './library-checks.ts';
 import { libraryPaths, type LibraryPaths } from './library-paths.ts';
 import { StationError } from '../rpc/envelope.ts';
+import { mkdirNoFollow } from '../safe-fs/no-follow.ts';
 import { processAlive } from '../workers/process-alive.ts';
 
 export interface Library {
@@ -14,7 +16,7 @@ export interface Library {
 function assertWritable(dir: string): void {
   const probe = path.join(dir, `.write-probe-${process.pid}`);
   try {
-    fs.writeFileSync(probe, 'x');
+    fs.writeFileSync(probe, 'x', { flag: 'wx' });
     fs.rmSync(probe);
   } catch (err) {
     throw new StationError(
@@ -24,9 +26,8 @@ function assertWritable(dir: string): void {
   }
 }
 
-/** Files left half-written by an import that was killed are removed before anything else. */
+/** Files left half-written by an import that was killed are removed before anything else; .partial was checked to be a real folder. */
 function discardPartialFiles(paths: LibraryPaths): number {
-  if (!fs.existsSync(paths.partial)) return 0;
   const names = fs.readdirSync(paths.partial);
   for (const name of names) fs.rmSync(path.join(paths.partial, name), { force: true, recursive: true });
   return names.length;
@@ -50,12 +51,11 @@ function markInterruptedImports(db: Db): boolean {
   return liveElsewhere;
 }
 
+/** Writes only after every check passed: a refused library is left exactly as it was. */
 function openAt(root: string): Library {
   const paths = libraryPaths(root);
   assertWritable(root);
-  fs.mkdirSync(paths.media, { recursive: true });
-  fs.mkdirSync(paths.partial, { recursive: true });
-  fs.mkdirSync(paths.thumbnails, { recursive: true });
+  for (const dir of [paths.media, paths.partial, paths.thumbnails]) mkdirNoFollow(root, dir);
   const db = openDatabase(paths.database);
   // Another process's import may be writing its partial files right now: they stay.
   if (!markInterruptedImports(db)) discardPartialFiles(paths);
@@ -64,18 +64,23 @@ function openAt(root: string): Library {
 
 export function createLibrary(rootInput: string): Library {
   const root = path.resolve(rootInput);
-  if (fs.existsSync(root)) {
-    if (!fs.statSync(root).isDirectory()) throw new StationError('conflict', `${root} is a file, not a folder.`);
-    if (fs.existsSync(libraryPaths(root).database)) {
-      throw new StationError('conflict', `${root} already holds a library: open it instead.`);
-    }
-    const visible = fs.readdirSync(root).filter((n) => !n.startsWith('.'));
-    if (visible.length > 0) throw new StationError('conflict', `${root} is not empty: choose an empty or new folder for a library.`);
+  let stat: fs.Stats | null = null;
+  try {
+    stat = fs.statSync(root);
+  } catch {
+    // A new folder.
+  }
+  if (stat) {
+    if (!stat.isDirectory()) throw new StationError('conflict', `${root} is a file, not a folder.`);
+    if (fs.existsSync(libraryPaths(root).database)) throw new StationError('conflict', `${root} already holds a library: open it instead.`);
+    if (fs.readdirSync(root).length > 0) throw new StationError('conflict', `${root} is not empty: choose an empty or new folder for a library.`);
   } else {
+    // One folder, in a folder that exists: never a loop of retries, wherever the path points.
     try {
-      fs.mkdirSync(root, { recursive: true });
+      fs.mkdirSync(root);
     } catch (err) {
-      throw new StationError('not-writable', `Cannot create the folder ${root} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      throw new StationError('not-writable', code === 'ENOENT' ? `Cannot create the folder ${root}: the folder it would go in does not exist.` : `Cannot create the folder ${root} (${code}).`);
     }
   }
   return openAt(root);
@@ -83,8 +88,6 @@ export function createLibrary(rootInput: string): Library {
 
 export function openLibrary(rootInput: string): Library {
   const root = path.resolve(rootInput);
-  if (!fs.existsSync(libraryPaths(root).database)) {
-    throw new StationError('not-a-library', `${root} is not a Camtrap Station library (no library.sqlite in it).`);
-  }
+  checkBeforeOpening(libraryPaths(root));
   return openAt(root);
 }

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'library-newer'
   | 'not-writable'
   | 'not-a-library'
+  | 'unsafe-library'
   | 'disk-full'
   | 'source-missing'
   | 'bad-checksum'

@@ -6,6 +6,18 @@ import { overlayFile, readTile } from '../analysis/mbtiles.ts';
 import { thumbnailFor } from '../ingest/thumbnails.ts';
 import type { LibraryAccess } from '../library/library-session.ts';
 import { findMedia } from '../library/media-queries.ts';
+import { StationError } from '../rpc/envelope.ts';
+import { libraryFile } from '../safe-fs/inside-root.ts';
+
+/** A file the library's database names but may not be used (outside the library, behind a link) is answered as missing. */
+function orNull<T>(read: () => T | null): T | null {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof StationError) return null;
+    throw err;
+  }
+}
 
 /**
  * Thumbnails and originals by media ID, for the renderer's <img> tags: the renderer never sees
@@ -16,7 +28,7 @@ export async function serveMedia(session: LibraryAccess, urlPath: string, res: S
   if (tile) {
     const [, layer, z, x, y] = tile;
     const open = session.current();
-    const found = open ? readTile(open, layer as string, Number(z), Number(x), Number(y)) : null;
+    const found = open ? orNull(() => readTile(open, layer as string, Number(z), Number(x), Number(y))) : null;
     if (!found) res.writeHead(404).end();
     else res.writeHead(200, { 'Content-Type': found.format === 'jpg' ? 'image/jpeg' : `image/${found.format}`, 'Cache-Control': 'private, max-age=3600' }).end(found.data);
     return true;
@@ -24,7 +36,7 @@ export async function serveMedia(session: LibraryAccess, urlPath: string, res: S
   const overlay = /^\/media\/overlay\/([0-9a-f]{8})$/.exec(urlPath);
   if (overlay) {
     const open = session.current();
-    const file = open ? overlayFile(open, overlay[1] as string) : null;
+    const file = open ? orNull(() => overlayFile(open, overlay[1] as string)) : null;
     if (!file) res.writeHead(404).end();
     else sendFile(file, { 'Content-Type': 'application/geo+json', 'X-Content-Type-Options': 'nosniff' }, res);
     return true;
@@ -39,7 +51,11 @@ export async function serveMedia(session: LibraryAccess, urlPath: string, res: S
     return true;
   }
   const thumb = kind === 'thumb' && item.mediaType === 'image';
-  const file = thumb ? await thumbnailFor(library, item.sha256, item.filePath) : path.join(library.paths.root, item.filePath);
+  const file = thumb ? await thumbnailFor(library, item.sha256, item.filePath).catch((err: unknown) => orNull(() => { throw err; })) : orNull(() => libraryFile(library.paths.root, item.filePath));
+  if (!file) {
+    res.writeHead(404).end('Not found');
+    return true;
+  }
   sendFile(file, { 'Content-Type': thumb ? 'image/jpeg' : mimeOf(item.fileName), 'Cache-Control': 'private, max-age=86400, immutable', 'X-Content-Type-Options': 'nosniff' }, res);
   return true;
 }

@@ -2,6 +2,7 @@ import type { Db } from '../../library/db.ts';
 import { nowIso } from '../../library/ids.ts';
 import { localTimeToMs } from '../../library/local-time.ts';
 import { StationError } from '../../rpc/envelope.ts';
+import { resolveInside } from '../../safe-fs/inside-root.ts';
 import type { Detection } from '../boxes.ts';
 import type { DetectionScope, JobInfo } from '../contract.ts';
 import { keepConfidence } from '../detector.ts';
@@ -75,7 +76,11 @@ export function createJob(db: Db, manifest: ModelManifest, scope: DetectionScope
   })();
 }
 
-/** What a job still has to do: its media without a result, each with the path of its file. */
+/**
+ * What a job still has to do: its media without a result, each with the path of its file. A
+ * path the library's database gives that would lead outside the library is not handed to a
+ * worker: that image is recorded as failed, with the reason.
+ */
 export function pendingItems(db: Db, libraryRoot: string, runId: number): { mediaPk: number; path: string }[] {
   const rows = db
     .prepare(
@@ -84,7 +89,17 @@ export function pendingItems(db: Db, libraryRoot: string, runId: number): { medi
        ORDER BY m.timestamp_ms, m.media_pk`,
     )
     .all(runId) as { mediaPk: number; filePath: string }[];
-  return rows.map((r) => ({ mediaPk: r.mediaPk, path: `${libraryRoot}/${r.filePath}` }));
+  const items: { mediaPk: number; path: string }[] = [];
+  const refused: IncomingResult[] = [];
+  for (const r of rows) {
+    try {
+      items.push({ mediaPk: r.mediaPk, path: resolveInside(libraryRoot, r.filePath) });
+    } catch (err) {
+      refused.push({ mediaPk: r.mediaPk, ok: false, reason: (err as Error).message });
+    }
+  }
+  if (refused.length > 0) resultWriter(db, runId)(refused);
+  return items;
 }
 
 export type IncomingResult = { mediaPk: number; ok: true; truncated: boolean; detections: Detection[] } | { mediaPk: number; ok: false; reason: string };

@@ -4,6 +4,7 @@ import type Docker from 'dockerode';
 import { ResultsTail } from './results-tail.ts';
 import type { Runner, RunnerCallbacks, RunnerHandle, RunnerJob } from './runner.ts';
 import { explainGpuFailure, gpuRequestFailure } from '../../engine/engine-status.ts';
+import { mkdirNoFollow } from '../../safe-fs/no-follow.ts';
 import { parseWorkerLine } from '../worker/protocol.ts';
 
 export const jobLabel = 'org.camtrap-station.job';
@@ -119,7 +120,7 @@ function follow(container: Docker.Container, jobDir: string, offset: number, cal
  */
 async function startContainerJob(job: ContainerJob, callbacks: RunnerCallbacks): Promise<RunnerHandle> {
   const jobDir = jobFolder(job.libraryRoot, job.runId);
-  fs.mkdirSync(jobDir, { recursive: true });
+  mkdirNoFollow(job.libraryRoot, jobDir);
   // Whatever a stopped container left after the last line read (perhaps half a line) goes: its
   // images are still pending and are done again, and the new container's lines start clean.
   const results = path.join(jobDir, 'results.jsonl');
