@@ -2,10 +2,11 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, MessageChannelMain, utilityProcess, type UtilityProcess } from 'electron';
 import { handleProtocols, registerSchemes } from './protocol.ts';
 import { appOrigin, applySecurityRules, isTrustedSender } from './security.ts';
+import { Supervisor } from './supervisor.ts';
 
 // Main only makes windows, wires ports and applies the rules: the library, files and jobs live
 // in the backend utilityProcess, so a long import never freezes a window.
-let backend: UtilityProcess | null = null;
+let supervisor: Supervisor<UtilityProcess> | null = null;
 let media: { port: number; secret: string } | null = null;
 let window: BrowserWindow | undefined;
 
@@ -27,7 +28,7 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
     });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => backend?.kill());
+  app.on('before-quit', () => supervisor?.stop());
 }
 
 function startBackend(): UtilityProcess {
@@ -41,8 +42,27 @@ function startBackend(): UtilityProcess {
   return child;
 }
 
+/** A new channel between the window and the backend now running. */
+function connectWindow(target: Electron.WebContents): void {
+  const backend = supervisor?.current;
+  if (!backend) return;
+  const { port1, port2 } = new MessageChannelMain();
+  backend.postMessage({ type: 'renderer' }, [port1]);
+  target.postMessage('station:port', null, [port2]);
+}
+
 function start(): void {
-  backend = startBackend();
+  supervisor = new Supervisor(
+    startBackend,
+    (_child, restart) => {
+      if (restart && window) connectWindow(window.webContents);
+    },
+    (code) => {
+      media = null;
+      window?.webContents.send('station:backend-lost', code);
+    },
+  );
+  supervisor.start();
   handleProtocols(path.join(__dirname, '..', 'dist', 'renderer'), () => media);
   window = new BrowserWindow({
     width: 1366,
@@ -60,10 +80,8 @@ function start(): void {
     },
   });
   ipcMain.on('station:ready', (event) => {
-    if (!backend || !isTrustedSender(event.senderFrame?.url, event.sender, window?.webContents)) return;
-    const { port1, port2 } = new MessageChannelMain();
-    backend.postMessage({ type: 'renderer' }, [port1]);
-    event.sender.postMessage('station:port', null, [port2]);
+    if (!isTrustedSender(event.senderFrame?.url, event.sender, window?.webContents)) return;
+    connectWindow(event.sender);
   });
   ipcMain.handle('station:pick-folder', async (event) => {
     if (!window || !isTrustedSender(event.senderFrame?.url, event.sender, window.webContents)) return null;

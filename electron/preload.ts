@@ -9,6 +9,20 @@ let nextId = 1;
 const queue: string[] = [];
 const pending = new Map<number, (e: Envelope) => void>();
 const handlers = new Set<(event: string, payload: unknown) => void>();
+const watchers = new Set<(state: 'open' | 'lost') => void>();
+let lost = false;
+
+// The backend stopped; main starts it again and sends a new port. Calls that were waiting may or
+// may not have been done: their callers are told.
+ipcRenderer.on('station:backend-lost', () => {
+  port = null;
+  for (const [id, resolve] of pending) {
+    resolve({ ok: false, error: { code: 'internal', message: 'The connection to Camtrap Station was lost while this was being done. Try again once it is back.' } });
+    pending.delete(id);
+  }
+  lost = true;
+  for (const w of watchers) w('lost');
+});
 
 ipcRenderer.on('station:port', (event) => {
   const [received] = event.ports;
@@ -25,6 +39,8 @@ ipcRenderer.on('station:port', (event) => {
   };
   port.start();
   for (const m of queue.splice(0)) port.postMessage(JSON.parse(m));
+  if (lost) for (const w of watchers) w('open');
+  lost = false;
 });
 ipcRenderer.send('station:ready');
 
@@ -41,5 +57,9 @@ contextBridge.exposeInMainWorld('station', {
   subscribe: (handler: (event: string, payload: unknown) => void) => {
     handlers.add(handler);
     return () => handlers.delete(handler);
+  },
+  watchConnection: (handler: (state: 'open' | 'lost') => void) => {
+    watchers.add(handler);
+    return () => watchers.delete(handler);
   },
 });

@@ -1,6 +1,7 @@
 import { type JSX, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api/client.ts';
+import { ConnectionBanner } from './components/ConnectionBanner.tsx';
 import { RunningTasks } from './components/RunningTasks.tsx';
 import { useCall } from './components/use-call.ts';
 import { JobsPage } from './pages/detect/JobsPage.tsx';
@@ -49,6 +50,7 @@ export function App(): JSX.Element {
           {t('app.closeLibrary')}
         </button>
       </header>
+      <ConnectionBanner />
       <main className="content">
         {page === 'media' ? <MediaPage /> : null}
         {page === 'import' ? <ImportPage onShowImages={() => setPage('media')} /> : null}

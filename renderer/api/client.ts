@@ -8,6 +8,8 @@ import type { Envelope } from '../../electron/backend/rpc/envelope.ts';
 export interface Api {
   call<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<Envelope<ResultOf<M>>>;
   on<E extends EventName>(event: E, handler: (payload: PayloadOf<E>) => void): () => void;
+  /** Told when the backend stops answering and when it is back. */
+  watchConnection(handler: (state: 'open' | 'lost') => void): () => void;
   mediaUrl(kind: 'thumb' | 'file' | 'tiles' | 'overlay', id: string): string;
   logUrl(): string | null;
   pickFolder: (() => Promise<string | null>) | null;
@@ -20,6 +22,7 @@ export function createApi(transport: Transport): Api {
       transport.subscribe((name, payload) => {
         if (name === event) handler(payload as PayloadOf<typeof event>);
       }),
+    watchConnection: (handler) => transport.watchConnection(handler),
     mediaUrl: (kind, id) => transport.mediaUrl(kind, id),
     logUrl: () => transport.logUrl(),
     pickFolder: transport.pickFolder ?? null,

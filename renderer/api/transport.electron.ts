@@ -5,6 +5,7 @@ import type { Envelope } from '../../electron/backend/rpc/envelope.ts';
 export interface StationBridge {
   call(method: string, input: unknown): Promise<Envelope<unknown>>;
   subscribe(handler: (event: string, payload: unknown) => void): () => void;
+  watchConnection(handler: (state: 'open' | 'lost') => void): () => void;
   pickFolder(): Promise<string | null>;
 }
 
@@ -18,6 +19,7 @@ export function electronTransport(bridge: StationBridge): Transport {
   return {
     call: (method, input) => bridge.call(method, input),
     subscribe: (handler) => bridge.subscribe(handler),
+    watchConnection: (handler) => bridge.watchConnection(handler),
     mediaUrl: (kind, id) => `station-media://${kind}/${id}`,
     logUrl: () => null,
     pickFolder: () => bridge.pickFolder(),

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { connectChannel } from './channel.ts';
 import { sendFile, serveMedia } from './media-routes.ts';
-import { SessionAuth } from './session-auth.ts';
+import { SessionAuth, type SessionOptions } from './session-auth.ts';
 import { serveStatic } from './static-files.ts';
 import type { Backend } from '../app/backend.ts';
 
@@ -12,8 +12,20 @@ export interface RunningServer {
   url: string;
   /** The link to open once: it carries the one-time token. */
   openUrl: string;
+  /** A new one-time link; the previous one stops working. For a person who lost theirs, without a restart. */
+  newLink(): string;
   close(): Promise<void>;
 }
+
+export interface ServerOptions extends Pick<SessionOptions, 'idleMs'> {
+  staticDir: string;
+  port?: number;
+  internalSecret?: string;
+}
+
+/** Frames bigger than this close the connection; more calls than this waiting at once are answered busy. */
+export const maxFrameBytes = 4 * 1024 * 1024;
+export const maxCallsInFlight = 64;
 
 /** The day's log as a download, for a user to send to whoever helps them. */
 function serveTodayLog(backend: Backend, res: http.ServerResponse): void {
@@ -26,16 +38,37 @@ function serveTodayLog(backend: Backend, res: http.ServerResponse): void {
 }
 
 const loginHelp = `<!doctype html><meta charset="utf-8"><title>Camtrap Station</title>
-<p>Open Camtrap Station with the link printed by <code>npm run serve</code> when it started. Each link works once.</p>`;
+<p>This link has been used, has expired, or belongs to an earlier start of Camtrap Station.</p>
+<p>Get a new link: press Enter in the window where Camtrap Station runs (where <code>npm start</code> or <code>npm run serve</code> printed the first one), and open the link it prints. Each link works once.</p>`;
+
+function plain(res: http.ServerResponse, status: number, text: string): void {
+  if (!res.headersSent) res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
+
+/** Only our own address: a page on another name that resolves here (DNS rebinding) gets nothing. */
+function hostAllowed(req: http.IncomingMessage, port: number): boolean {
+  return req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
+}
 
 /**
  * Browser mode: the app's pages, its media and its RPC on 127.0.0.1 only. Every request needs the
- * session that the one-time link opens; the WebSocket also checks that it is opened by our own page.
+ * session that the one-time link opens; the WebSocket also checks that it is opened by our own
+ * page. Whatever arrives, malformed or hostile, gets an answer or a closed connection: no request
+ * or frame can stop the process.
  */
-export async function startHttpServer(backend: Backend, options: { staticDir: string; port?: number; internalSecret?: string }): Promise<RunningServer> {
-  const auth = new SessionAuth(options.internalSecret ?? null);
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+export async function startHttpServer(backend: Backend, options: ServerOptions): Promise<RunningServer> {
+  const auth = new SessionAuth({ internalSecret: options.internalSecret ?? null, ...(options.idleMs ? { idleMs: options.idleMs } : {}) });
+  let port = 0;
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    if (!hostAllowed(req, port)) return plain(res, 421, 'Wrong host');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      decodeURIComponent(url.pathname);
+    } catch {
+      return plain(res, 400, 'Bad request');
+    }
     const cookie = auth.redeem(url.searchParams.get('token'));
     if (cookie) {
       res.writeHead(303, { 'Set-Cookie': cookie, Location: '/' }).end();
@@ -49,48 +82,47 @@ export async function startHttpServer(backend: Backend, options: { staticDir: st
       .then((served) => {
         if (served) return;
         if (url.pathname === '/app/log') return serveTodayLog(backend, res);
-        if (!serveStatic(options.staticDir, url.pathname, res)) res.writeHead(404).end('Not found');
+        if (!serveStatic(options.staticDir, url.pathname, res)) plain(res, 404, 'Not found');
       })
       .catch((err: unknown) => {
         const ref = backend.logger.error('http request failed', err, { path: url.pathname });
-        if (!res.headersSent) res.writeHead(500).end(`Error ${ref}`);
+        plain(res, 500, `Error ${ref}`);
       });
+  };
+  const server = http.createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (err) {
+      const ref = backend.logger.error('http request failed', err);
+      plain(res, 500, `Error ${ref}`);
+    }
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  wss.on('error', (err) => backend.logger.error('websocket server error', err));
   server.on('upgrade', (req, socket, head) => {
-    const origin = req.headers.origin;
-    const address = server.address() as AddressInfo;
-    if (req.url !== '/rpc' || !auth.isAuthenticated(req) || origin !== `http://127.0.0.1:${address.port}`) {
+    socket.on('error', () => socket.destroy());
+    if (req.url !== '/rpc' || !hostAllowed(req, port) || !auth.isAuthenticated(req) || req.headers.origin !== `http://127.0.0.1:${port}`) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const disconnect = connectChannel(
-        backend,
-        (m) => ws.send(JSON.stringify(m)),
-        (handler) =>
-          ws.on('message', (data) => {
-            try {
-              handler(JSON.parse(String(data)));
-            } catch {
-              // Not JSON: not from our client; ignored.
-            }
-          }),
-      );
-      ws.on('close', disconnect);
-    });
+    wss.handleUpgrade(req, socket, head, (ws) => attach(backend, ws));
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
     openUrl: `${url}/?token=${auth.oneTimeToken}`,
+    newLink: () => `${url}/?token=${auth.newToken()}`,
     close: () =>
       new Promise((resolve) => {
         for (const client of wss.clients) client.terminate();
@@ -98,4 +130,38 @@ export async function startHttpServer(backend: Backend, options: { staticDir: st
         server.closeAllConnections();
       }),
   };
+}
+
+/** One page's socket: frames that are too big or not UTF-8 close it (ws reports them as errors); bad JSON is ignored. */
+function attach(backend: Backend, ws: WebSocket): void {
+  let inFlight = 0;
+  ws.on('error', () => ws.terminate());
+  const disconnect = connectChannel(
+    backend,
+    (m) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
+    },
+    (handler) =>
+      ws.on('message', (data, isBinary) => {
+        if (isBinary) return;
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(String(data));
+        } catch {
+          return;
+        }
+        handler(parsed);
+      }),
+    {
+      admit: () => {
+        if (inFlight >= maxCallsInFlight) return false;
+        inFlight += 1;
+        return true;
+      },
+      done: () => {
+        inFlight -= 1;
+      },
+    },
+  );
+  ws.on('close', disconnect);
 }

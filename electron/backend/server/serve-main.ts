@@ -1,4 +1,5 @@
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startHttpServer } from './http-server.ts';
@@ -20,8 +21,16 @@ async function main(): Promise<void> {
   const server = await startHttpServer(backend, { staticDir, port: Number(values.port) });
   const stopWatching = watchVolumes((volume) => backend.emit('volumes.mounted', volume));
   backend.logger.info('browser mode started', { url: server.url });
-  process.stdout.write(`Camtrap Station is ready. Open this link in a browser on this machine (it works once):\n${server.openUrl}\n`);
+  process.stdout.write(`Camtrap Station is ready. Open this link in a browser on this machine (it works once):\n${server.openUrl}\nPress Enter here for a new link.\n`);
+  // A lost or used link needs no restart: Enter here (or SIGUSR2, for a service) prints a new one.
+  const printNewLink = (): void => {
+    process.stdout.write(`New link (the previous one no longer works):\n${server.newLink()}\n`);
+  };
+  const input = process.stdin.isTTY || process.env.CAMTRAP_LINK_ON_ENTER === '1' ? readline.createInterface({ input: process.stdin }) : null;
+  input?.on('line', printNewLink);
+  process.on('SIGUSR2', printNewLink);
   const shutdown = () => {
+    input?.close();
     stopWatching();
     backend.close();
     void server.close().then(() => process.exit(0));

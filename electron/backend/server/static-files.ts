@@ -20,7 +20,13 @@ export const contentSecurityPolicy =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: station-media:; connect-src 'self' ws://127.0.0.1:* station-media:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): boolean {
-  const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  let relative: string;
+  try {
+    relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  } catch {
+    return false;
+  }
+  if (relative.includes('\0')) return false;
   const file = path.resolve(root, `.${relative}`);
   if (!file.startsWith(path.resolve(root) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return false;
   res.writeHead(200, {
