@@ -115,12 +115,14 @@ export function resultWriter(db: Db, runId: number): ResultWriter {
     'INSERT OR IGNORE INTO detection_results (run_id, media_pk, status, truncated, failure, max_conf, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const insertBox = db.prepare('INSERT INTO detections (run_id, media_pk, category, conf, x, y, w, h) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  /** Returns how many results were new, and how many of those were failures. */
+  const inJob = db.prepare('SELECT 1 FROM detection_run_media WHERE run_id = ? AND media_pk = ?').pluck();
+  /** Returns how many results were new, and how many of those were failures. A result for media outside the job is dropped: a worker cannot attach results to other pictures. */
   return db.transaction((results: IncomingResult[]): { added: number; failed: number } => {
     const at = nowIso();
     let added = 0;
     let failed = 0;
     for (const r of results) {
+      if (inJob.get(runId, r.mediaPk) === undefined) continue;
       if (!r.ok) {
         const n = insertResult.run(runId, r.mediaPk, 'failed', 0, r.reason, null, at).changes;
         added += n;

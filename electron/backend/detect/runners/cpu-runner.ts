@@ -13,8 +13,8 @@ export function inferenceThreads(cores = os.availableParallelism()): number {
 }
 
 /** One CPU worker process for one job's pending media. */
-function startCpuWorker(job: RunnerJob, callbacks: RunnerCallbacks): RunnerHandle {
-  const child = spawnWorkerProcess(new URL('../worker/detect-worker.ts', import.meta.url));
+function startCpuWorker(entry: URL, job: RunnerJob, callbacks: RunnerCallbacks): RunnerHandle {
+  const child = spawnWorkerProcess(entry);
   const manifest: JobManifest = { runId: job.runId, modelFile: job.model.modelFile, manifest: job.model.manifest, threads: inferenceThreads(), items: job.items };
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -34,8 +34,15 @@ function startCpuWorker(job: RunnerJob, callbacks: RunnerCallbacks): RunnerHandl
   return { stop: () => child.kill(), pid: child.pid, detached: false, checkpoint: () => null };
 }
 
-/** The embedded detector: a Node child process with onnxruntime; nothing of it outlives the backend. */
-export const cpuRunner: Runner = {
-  reattach: () => Promise.resolve(null),
-  start: (job, callbacks) => Promise.resolve(startCpuWorker(job, callbacks)),
-};
+/**
+ * The embedded detector: a Node child process with onnxruntime; nothing of it outlives the
+ * backend. The worker's entry can be another speaker of the same protocol (a test's).
+ */
+export function createCpuRunner(entry = new URL('../worker/detect-worker.ts', import.meta.url)): Runner {
+  return {
+    reattach: () => Promise.resolve(null),
+    start: (job, callbacks) => Promise.resolve(startCpuWorker(entry, job, callbacks)),
+  };
+}
+
+export const cpuRunner: Runner = createCpuRunner();

@@ -31,3 +31,20 @@ describe('following a results file', () => {
     expect(later).toEqual(['{"type":"done"}']);
   });
 });
+
+describe('a results file with hostile content', () => {
+  it('reads megabytes appended at once in bounded chunks, and skips a line longer than any result', () => {
+    const file = path.join(tempDir(), 'results.jsonl');
+    const lines = Array.from({ length: 30_000 }, (_, i) => `{"type":"failure","mediaPk":${i + 1},"reason":"${'x'.repeat(40)}"}`);
+    fs.writeFileSync(file, `${lines.slice(0, 10).join('\n')}\n${'y'.repeat(6 * 1024 * 1024)}\n${lines.slice(10).join('\n')}\n`);
+    const seen: string[] = [];
+    let last = 0;
+    const tail = new ResultsTail(file, 0, (text, after) => {
+      seen.push(text);
+      last = after;
+    });
+    tail.read();
+    expect(seen).toEqual(lines);
+    expect(last).toBe(fs.statSync(file).size);
+  });
+});
