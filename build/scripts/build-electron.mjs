@@ -12,4 +12,5 @@ await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-elect
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs', external: ['electron'] });
 await build({ ...common, entryPoints: ['electron/backend/server/electron-entry.ts'], outfile: 'dist-electron/backend.cjs', external });
 await build({ ...common, entryPoints: ['electron/backend/ingest/copy-worker.ts'], outfile: 'dist-electron/copy-worker.cjs' });
+await build({ ...common, entryPoints: ['electron/backend/analysis/map-files/map-worker.ts'], outfile: 'dist-electron/map-worker.cjs', external });
 await build({ ...common, entryPoints: ['electron/backend/detect/worker/detect-worker.ts'], outfile: 'dist-electron/detect-worker.cjs', external });

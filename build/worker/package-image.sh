@@ -25,6 +25,7 @@ docker save "$TAG" | gzip -1 > "$OUT/$NAME.tmp"
 mv "$OUT/$NAME.tmp" "$OUT/$NAME"
 SUM=$(sha256sum "$OUT/$NAME" | cut -d' ' -f1)
 BYTES=$(stat -c %s "$OUT/$NAME")
+ID=$(docker image inspect --format '{{.Id}}' "$TAG")
 echo "$SUM  $NAME" > "$OUT/$NAME.sha256"
-printf '{\n  "tag": "%s",\n  "file": "%s",\n  "sha256": "%s",\n  "bytes": %s\n}\n' "$TAG" "$NAME" "$SUM" "$BYTES" > "$OUT/image-manifest.json"
+printf '{\n  "tag": "%s",\n  "file": "%s",\n  "sha256": "%s",\n  "bytes": %s,\n  "id": "%s"\n}\n' "$TAG" "$NAME" "$SUM" "$BYTES" "$ID" > "$OUT/image-manifest.json"
 echo "saved $TAG as $OUT/$NAME ($BYTES bytes, sha256 $SUM)"

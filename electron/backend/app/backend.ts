@@ -1,5 +1,6 @@
 import type { BackendEvents } from './backend-events.ts';
 import { rememberLibrary } from './recent-libraries.ts';
+import { MapReader } from '../analysis/map-files/map-reader.ts';
 import { findModels, type ModelPackage } from '../detect/find-models.ts';
 import { DetectionJobs } from '../detect/jobs/detection-jobs.ts';
 import { resumeInterrupted } from '../detect/jobs/resume-interrupted.ts';
@@ -34,6 +35,7 @@ export interface Backend extends Pick<EventBus<BackendEvents>, 'subscribe' | 'on
   readonly detection: DetectionJobs;
   readonly engine: Engine;
   readonly tasks: TaskRegistry;
+  readonly maps: MapReader;
   models(): ModelPackage[];
   requireLibrary(): Library;
   open(root: string, create: boolean): Library;
@@ -64,6 +66,7 @@ export function createBackend({ dataDir, logger, resumeJobs = false }: BackendOp
       });
     },
   });
+  const maps = new MapReader();
   const imports = new Imports({ library, emit: bus.emit, logger, startTask });
   const detection = new DetectionJobs({ library, models, engine, runners: { cpu: cpuRunner, container: containerRunner }, emit: bus.emit, logger, startTask });
   return {
@@ -74,6 +77,7 @@ export function createBackend({ dataDir, logger, resumeJobs = false }: BackendOp
     detection,
     engine,
     tasks,
+    maps,
     models,
     subscribe: bus.subscribe,
     on: bus.on,

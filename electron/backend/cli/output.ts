@@ -1,7 +1,8 @@
 import type { Envelope } from '../rpc/envelope.ts';
 
 /** Exit codes an unattended script can branch on. */
-export const exitCodes = { ok: 0, error: 1, usage: 2, incomplete: 3 } as const;
+/** 4: the import went to the end, but some files could not be imported (unreadable, empty, not what their name says). */
+export const exitCodes = { ok: 0, error: 1, usage: 2, incomplete: 3, someFailed: 4 } as const;
 
 export interface Output {
   json: boolean;

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
@@ -6,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type Docker from 'dockerode';
 import { z } from 'zod';
 import type { LoadProgress, WorkerImageInfo } from './contract.ts';
+import { readImageArchive, type ArchiveFacts } from './image-archive.ts';
 import { StationError } from '../rpc/envelope.ts';
 
 /** image-manifest.json beside a worker image tarball: what it holds and how to check it. */
@@ -14,6 +14,8 @@ const imageManifestSchema = z.object({
   file: z.string().regex(/^[\w.-]+\.tar(\.gz|\.xz)?$/),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int().positive(),
+  /** The image ID (the digest of its config), checked in the archive and in the engine after loading. */
+  id: z.string().regex(/^sha256:[0-9a-f]{64}$/).optional(),
 });
 export type ImageManifest = z.infer<typeof imageManifestSchema>;
 
@@ -54,13 +56,22 @@ export async function imageInfo(docker: Docker | null, tarball: string | null = 
   return { tag, loaded, tarball, sha256: manifest?.sha256 ?? null, bytes: manifest?.bytes ?? null };
 }
 
-async function sha256Of(file: string, onBytes: (n: number) => void): Promise<string> {
-  const hash = crypto.createHash('sha256');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 4 << 20 })) {
-    hash.update(chunk as Buffer);
-    onBytes((chunk as Buffer).length);
+/**
+ * What loading the archive would do, checked before the engine sees it: exactly one image, tagged
+ * exactly as the manifest says (a load may otherwise add or overwrite other tags on the machine),
+ * with the manifest's image ID when it names one. Returns the image ID to expect.
+ */
+function onlyImage(facts: ArchiveFacts, manifest: ImageManifest, tarball: string): string {
+  const [entry, ...more] = facts.images;
+  const tags = facts.images.flatMap((i) => i.repoTags);
+  if (!entry || more.length > 0 || entry.repoTags.length !== 1 || entry.repoTags[0] !== manifest.tag || !entry.id) {
+    throw new StationError(
+      'invalid-input',
+      `The image file ${path.basename(tarball)} would load ${tags.length > 0 ? tags.join(', ') : 'images without a name'} instead of only ${manifest.tag}, so it was not loaded. Use the worker image file that came with Camtrap Station.`,
+    );
   }
-  return hash.digest('hex');
+  if (manifest.id && manifest.id !== entry.id) throw new StationError('bad-checksum', `The image in ${path.basename(tarball)} is not the one its manifest names. Nothing was loaded.`);
+  return entry.id;
 }
 
 /**
@@ -72,13 +83,14 @@ export async function loadWorkerImage(docker: Docker, tarball: string, onProgres
   const manifest = readImageManifest(tarball);
   const total = fs.statSync(tarball).size;
   let checked = 0;
-  const sum = await sha256Of(tarball, (n) => {
+  const facts = await readImageArchive(tarball, (n) => {
     checked += n;
     onProgress({ phase: 'checking', bytesDone: checked, bytesTotal: total, detail: 'Checking the image file' });
   });
-  if (sum !== manifest.sha256 || total !== manifest.bytes) {
-    throw new StationError('bad-checksum', `The image file ${path.basename(tarball)} is damaged or not the one its manifest describes (checksum ${sum.slice(0, 12)}…, expected ${manifest.sha256.slice(0, 12)}…). Nothing was loaded. Copy the file again.`);
+  if (facts.sha256 !== manifest.sha256 || total !== manifest.bytes) {
+    throw new StationError('bad-checksum', `The image file ${path.basename(tarball)} is damaged or not the one its manifest describes (checksum ${facts.sha256.slice(0, 12)}…, expected ${manifest.sha256.slice(0, 12)}…). Nothing was loaded. Copy the file again.`);
   }
+  const expected = onlyImage(facts, manifest, tarball);
   let sent = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
@@ -88,23 +100,20 @@ export async function loadWorkerImage(docker: Docker, tarball: string, onProgres
     },
   });
   const response = (await docker.loadImage(fs.createReadStream(tarball).pipe(counter), { quiet: false })) as NodeJS.ReadableStream;
-  let loadedTag: string | null = null;
   await new Promise<void>((resolve, reject) => {
     docker.modem.followProgress(
       response,
       (err: Error | null) => (err ? reject(err) : resolve()),
       (event: { status?: string; stream?: string; error?: string; progressDetail?: { current?: number; total?: number }; id?: string }) => {
         if (event.error) return reject(new StationError('internal', `The engine could not load the image: ${event.error}`));
-        const loaded = /Loaded image: (\S+)/.exec(event.stream ?? '');
-        if (loaded?.[1]) loadedTag = loaded[1];
         if (event.progressDetail?.total) {
           onProgress({ phase: 'loading', bytesDone: event.progressDetail.current ?? 0, bytesTotal: event.progressDetail.total, detail: `${event.status ?? 'Loading'} ${event.id ?? ''}`.trim() });
         }
       },
     );
   });
-  const [repo, version] = manifest.tag.split(':') as [string, string];
-  if (loadedTag && loadedTag !== manifest.tag) await docker.getImage(loadedTag).tag({ repo, tag: version });
+  const loaded = (await docker.getImage(manifest.tag).inspect()) as { Id?: string };
+  if (loaded.Id !== expected) throw new StationError('conflict', `After loading, the engine holds another image under ${manifest.tag} than the file describes. Remove that image from Docker and load the file again.`);
   onProgress({ phase: 'done', bytesDone: total, bytesTotal: total, detail: `Loaded ${manifest.tag}` });
   return imageInfo(docker, tarball);
 }

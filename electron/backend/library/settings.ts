@@ -4,6 +4,9 @@ import type { Db } from './db.ts';
 export const settingDefaults = {
   sequenceGapSeconds: 60,
   independenceMinutes: 30,
+  /** Limits of a detection container: memory (MiB) and processes, so a runaway worker cannot take the machine. */
+  containerMemoryMiB: 8192,
+  containerPids: 512,
 } as const;
 
 export type SettingKey = keyof typeof settingDefaults;

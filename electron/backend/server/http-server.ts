@@ -78,7 +78,7 @@ export async function startHttpServer(backend: Backend, options: ServerOptions):
       res.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8' }).end(loginHelp);
       return;
     }
-    serveMedia(backend.library, url.pathname, res)
+    serveMedia(backend.library, backend.maps, url.pathname, res)
       .then((served) => {
         if (served) return;
         if (url.pathname === '/app/log') return serveTodayLog(backend, res);

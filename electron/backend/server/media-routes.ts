@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
-import { overlayFile, readTile } from '../analysis/mbtiles.ts';
+import { overlayFile, readTile } from '../analysis/map-files/map-layers.ts';
+import type { MapReader } from '../analysis/map-files/map-reader.ts';
 import { thumbnailFor } from '../ingest/thumbnails.ts';
 import type { LibraryAccess } from '../library/library-session.ts';
 import { findMedia } from '../library/media-queries.ts';
@@ -23,12 +24,12 @@ function orNull<T>(read: () => T | null): T | null {
  * Thumbnails and originals by media ID, for the renderer's <img> tags: the renderer never sees
  * a file path or a file:// URL. Answers false when the path is not a media route.
  */
-export async function serveMedia(session: LibraryAccess, urlPath: string, res: ServerResponse): Promise<boolean> {
+export async function serveMedia(session: LibraryAccess, maps: MapReader, urlPath: string, res: ServerResponse): Promise<boolean> {
   const tile = /^\/media\/tiles\/([0-9a-f]{8})\/(\d{1,2})\/(\d+)\/(\d+)$/.exec(urlPath);
   if (tile) {
     const [, layer, z, x, y] = tile;
     const open = session.current();
-    const found = open ? orNull(() => readTile(open, layer as string, Number(z), Number(x), Number(y))) : null;
+    const found = open ? await readTile(open, maps, layer as string, Number(z), Number(x), Number(y)).catch((err: unknown) => orNull(() => { throw err; })) : null;
     if (!found) res.writeHead(404).end();
     else res.writeHead(200, { 'Content-Type': found.format === 'jpg' ? 'image/jpeg' : `image/${found.format}`, 'Cache-Control': 'private, max-age=3600' }).end(found.data);
     return true;

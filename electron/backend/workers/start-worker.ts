@@ -17,7 +17,18 @@ function compileWorker(file: string): string {
   const known = compiled.get(file);
   if (known) return known;
   const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
-  const result = buildSync({ entryPoints: [file], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' });
+  // Native modules stay outside the bundle and are found from the source file's own folder.
+  const result = buildSync({
+    entryPoints: [file],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+    external: ['better-sqlite3', 'sharp', 'onnxruntime-node'],
+    banner: { js: `require = require('node:module').createRequire(${JSON.stringify(file)});` },
+  });
   const code = result.outputFiles[0]?.text ?? '';
   const out = path.join(os.tmpdir(), `camtrap-station-workers-${process.getuid?.() ?? 'user'}`, `${path.basename(file, '.ts')}-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
   if (!fs.existsSync(out)) {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { addBasemap } from './basemap.ts';
 import { drawStations } from './draw-stations.ts';
 import { StationPanel } from './StationPanel.tsx';
+import { asText } from './text-tooltip.ts';
 import { TimeSlider } from './TimeSlider.tsx';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
@@ -66,7 +67,7 @@ export function MapPage(): JSX.Element {
       void fetch(api.mediaUrl('overlay', l.layerId))
         .then((r) => r.json() as Promise<GeoJSON.GeoJsonObject>)
         .then((geo) => {
-          if (live) added.push(L.geoJSON(geo, { style: { color: '#c2410c', weight: 2, fill: false } }).bindTooltip(l.name).addTo(m));
+          if (live) added.push(L.geoJSON(geo, { style: { color: '#c2410c', weight: 2, fill: false } }).bindTooltip(asText(l.name)).addTo(m));
         });
     }
     return () => {

@@ -1,4 +1,5 @@
 import L from 'leaflet';
+import { asText } from './text-tooltip.ts';
 import type { StationActivity } from '../../../electron/backend/analysis/contract.ts';
 
 interface Cluster {
@@ -44,7 +45,7 @@ export function drawStations(
       ? L.circleMarker([lat, lon], { radius: 28, stroke: false, fillColor: `hsl(${40 - 40 * strength}, 95%, 50%)`, fillOpacity: 0.15 + 0.55 * strength })
       : L.circleMarker([lat, lon], { radius: 5 + 18 * Math.sqrt(strength), color: '#1d2a22', weight: c.stations.length > 1 ? 3 : 1, fillColor: events > 0 ? '#f0b429' : '#ffffff', fillOpacity: 0.85 });
     const first = c.stations[0] as StationActivity;
-    marker.bindTooltip(c.stations.length > 1 ? `${c.stations.length} stations: ${events} events` : options.describe(first));
+    marker.bindTooltip(asText(c.stations.length > 1 ? `${c.stations.length} stations: ${events} events` : options.describe(first)));
     marker.on('click', () => (c.stations.length > 1 ? map.setView([lat, lon], map.getZoom() + 2) : options.onSelect(first.locationID)));
     marker.addTo(group);
   }

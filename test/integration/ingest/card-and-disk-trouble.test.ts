@@ -125,7 +125,8 @@ describe('trouble during an import', () => {
     asNobody(['location', 'add', '--library', library, '--name', 'x', '--lat', '1', '--lon', '1', '--id', 'loc1']);
     asNobody(['deployment', 'add', '--library', library, '--location', 'loc1', '--start', '2000-01-01T00:00:00Z', '--end', '2030-01-01T00:00:00Z', '--id', 'dep1']);
     const run = asNobody(['import', path.join(work, 'card'), '--library', library, '--deployment', 'dep1']);
-    expect(run.status, run.stderr).toBe(0);
+    // Case 11 of issue 9: finished, but a file failed, is told apart from a clean import.
+    expect(run.status, run.stderr).toBe(4);
     const summary = JSON.parse(run.stdout) as { imported: number; failed: { path: string; reason: string }[]; state: string };
     expect(summary.state).toBe('done');
     expect(summary.imported).toBe(4);

@@ -8,7 +8,7 @@ describe('the Electron shell', () => {
   it('bundles main, preload, the backend and its copy and detection workers', () => {
     const r = spawnSync(process.execPath, ['build/scripts/build-electron.mjs'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    for (const f of ['main.cjs', 'preload.cjs', 'backend.cjs', 'copy-worker.cjs', 'detect-worker.cjs']) expect(fs.existsSync(`dist-electron/${f}`), f).toBe(true);
+    for (const f of ['main.cjs', 'preload.cjs', 'backend.cjs', 'copy-worker.cjs', 'detect-worker.cjs', 'map-worker.cjs']) expect(fs.existsSync(`dist-electron/${f}`), f).toBe(true);
     expect(fs.readFileSync('dist-electron/preload.cjs', 'utf8')).not.toMatch(/require\("(fs|child_process|node:)/);
   });
 

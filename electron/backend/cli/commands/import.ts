@@ -39,7 +39,8 @@ export function registerImportCommand(program: Command, setCode: (c: number) => 
           if (!started.ok) return out.failure(started);
           const summary = await finished;
           out.result(summary, () => describeSummary(summary));
-          return summary.state === 'done' ? exitCodes.ok : exitCodes.incomplete;
+          if (summary.state !== 'done') return exitCodes.incomplete;
+          return summary.failed.length > 0 ? exitCodes.someFailed : exitCodes.ok;
         }),
       ),
   );

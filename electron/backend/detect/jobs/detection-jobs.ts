@@ -15,6 +15,7 @@ import type { TaskHandle, TaskStart } from '../../tasks/task-registry.ts';
 import type { DetectionScope, JobInfo, JobProgress, detectEvents } from '../contract.ts';
 import type { ModelPackage } from '../find-models.ts';
 import type { RunnerChoice } from '../runners/choose-runner.ts';
+import { containerLimits } from '../runners/container-limits.ts';
 import { runnerForJob, type RunnerSources } from '../runners/runner-for-job.ts';
 import type { RunnerCallbacks, RunnerHandle, RunnerName } from '../runners/runner.ts';
 
@@ -61,7 +62,7 @@ export class DetectionJobs {
     // Registered before the first await, so that a second run() of this job meanwhile does nothing.
     const active = this.track(library, job);
     try {
-      const runner = await runnerForJob(runId, job.runner as RunnerName, this.deps, known);
+      const runner = await runnerForJob(runId, job.runner as RunnerName, this.deps, containerLimits(library.db), known);
       if (active.stopping) return this.stoppedBeforeStart(runId, active);
       const runnerJob = { runId, model, items, libraryRoot: library.paths.root, resultsOffset: job.resultsOffset };
       const callbacks: RunnerCallbacks = {

@@ -10,10 +10,17 @@ import { parseWorkerLine } from '../worker/protocol.ts';
 export const jobLabel = 'org.camtrap-station.job';
 export const libraryLabel = 'org.camtrap-station.library';
 
+/** What a container may use at most. */
+export interface ContainerLimits {
+  memoryBytes: number;
+  pids: number;
+}
+
 interface ContainerJob extends RunnerJob {
   docker: Docker;
   image: string;
   gpu: boolean;
+  limits: ContainerLimits;
 }
 
 export function jobFolder(libraryRoot: string, runId: number): string {
@@ -43,22 +50,35 @@ function writeManifest(job: ContainerJob, jobDir: string): void {
   fs.renameSync(tmp, path.join(jobDir, 'manifest.json'));
 }
 
-async function create(job: ContainerJob, jobDir: string, gpu: boolean): Promise<Docker.Container> {
-  return job.docker.createContainer({
+/** How a job's container is made: nothing reachable but its mounts, nothing it may use without a limit. */
+export function containerSpec(job: Omit<ContainerJob, 'docker'>, jobDir: string, gpu: boolean, user: string): Docker.ContainerCreateOptions {
+  return {
     Image: job.image,
     Cmd: ['/job/manifest.json'],
-    User: containerUser(jobDir),
+    User: user,
     Labels: { [jobLabel]: String(job.runId), [libraryLabel]: job.libraryRoot },
     HostConfig: {
       NetworkMode: 'none',
-      Binds: [`${job.libraryRoot}:/library:ro`, `${jobDir}:/job:rw`, `${job.model.dir}:/model:ro`],
+      // Mounts, not Binds strings: a library path holding ':' or ',' stays one path.
+      Mounts: [
+        { Type: 'bind', Source: job.libraryRoot, Target: '/library', ReadOnly: true },
+        { Type: 'bind', Source: jobDir, Target: '/job', ReadOnly: false },
+        { Type: 'bind', Source: job.model.dir, Target: '/model', ReadOnly: true },
+      ],
+      Memory: job.limits.memoryBytes,
+      MemorySwap: job.limits.memoryBytes,
+      PidsLimit: job.limits.pids,
       CapDrop: ['ALL'],
       SecurityOpt: ['no-new-privileges'],
       ReadonlyRootfs: true,
       Tmpfs: { '/tmp': 'rw,noexec,nosuid,size=256m' },
       ...(gpu ? { DeviceRequests: [{ Driver: '', Count: -1, Capabilities: [['gpu']] }] } : {}),
     },
-  });
+  };
+}
+
+async function create(job: ContainerJob, jobDir: string, gpu: boolean): Promise<Docker.Container> {
+  return job.docker.createContainer(containerSpec(job, jobDir, gpu, containerUser(jobDir)));
 }
 
 /** The engine multiplexes log streams: each chunk has an 8-byte header whose last 4 bytes give its length. */
@@ -153,6 +173,7 @@ async function reattachContainerJob(docker: Docker, job: RunnerJob, callbacks: R
 export interface ContainerTarget {
   docker: Docker;
   gpu: boolean;
+  limits: ContainerLimits;
   /** The worker image's tag; loading it, when it is not loaded yet, is the caller's own step before this. */
   image: () => Promise<string>;
 }
@@ -161,6 +182,6 @@ export interface ContainerTarget {
 export function containerRunner(target: ContainerTarget): Runner {
   return {
     reattach: (job, callbacks) => reattachContainerJob(target.docker, job, callbacks),
-    start: async (job, callbacks) => startContainerJob({ ...job, docker: target.docker, gpu: target.gpu, image: await target.image() }, callbacks),
+    start: async (job, callbacks) => startContainerJob({ ...job, docker: target.docker, gpu: target.gpu, limits: target.limits, image: await target.image() }, callbacks),
   };
 }

@@ -5,6 +5,7 @@ import { runnerForJob } from '../../../../electron/backend/detect/runners/runner
 import type { Runner } from '../../../../electron/backend/detect/runners/runner.ts';
 import type { EngineStatusWithDocker } from '../../../../electron/backend/engine/engine.ts';
 
+const limits = { memoryBytes: 1 << 30, pids: 100 };
 const cpu: Runner = { reattach: () => Promise.resolve(null), start: () => Promise.reject(new Error('not started here')) };
 
 function sources(docker: Docker | null, loaded: boolean) {
@@ -38,23 +39,23 @@ function sources(docker: Docker | null, loaded: boolean) {
 describe('the runner of a recorded job', () => {
   it('is the CPU worker without asking the engine', async () => {
     const s = sources(null, false);
-    expect(await runnerForJob(1, 'cpu', s.sources)).toBe(cpu);
+    expect(await runnerForJob(1, 'cpu', s.sources, limits)).toBe(cpu);
     expect(s.asked.status).toBe(0);
   });
 
   it('is the container on the engine asked once, the status of the start reused, the image loaded only when it starts', async () => {
     const s = sources({} as Docker, false);
-    await runnerForJob(1, 'container-gpu', s.sources, s.status);
+    await runnerForJob(1, 'container-gpu', s.sources, limits, s.status);
     expect(s.asked.status).toBe(0);
-    await runnerForJob(2, 'container-cpu', s.sources);
+    await runnerForJob(2, 'container-cpu', s.sources, limits);
     expect(s.asked.status).toBe(1);
-    expect(s.asked.targets.map((t) => t.gpu)).toEqual([true, false]);
+    expect(s.asked.targets.map((t) => [t.gpu, t.limits])).toEqual([[true, limits], [false, limits]]);
     expect(s.asked.loads).toBe(0);
     expect(await s.asked.targets[0]?.image()).toBe('w:loaded');
     expect(s.asked.loads).toBe(1);
   });
 
   it('says why a container job cannot go on when no engine answers', async () => {
-    await expect(runnerForJob(3, 'container-cpu', sources(null, true).sources)).rejects.toThrow('Job 3 runs in the detection container, but: Docker is not running.');
+    await expect(runnerForJob(3, 'container-cpu', sources(null, true).sources, limits)).rejects.toThrow('Job 3 runs in the detection container, but: Docker is not running.');
   });
 });

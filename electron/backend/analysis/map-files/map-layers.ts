@@ -1,0 +1,119 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { MapLayer } from '../contract.ts';
+import { MapReadTimeout, type MapReader } from './map-reader.ts';
+import type { Db } from '../../library/db.ts';
+import { nowIso } from '../../library/ids.ts';
+import type { Library } from '../../library/open-library.ts';
+import { StationError } from '../../rpc/envelope.ts';
+import { libraryFile } from '../../safe-fs/inside-root.ts';
+import { mkdirNoFollow } from '../../safe-fs/no-follow.ts';
+
+/** Metadata as MBTiles 1.3 writes it, all text; what cannot be read as such is refused. */
+const zoom = z.coerce.number().int().min(0).max(24);
+const metadataSchema = z.object({
+  name: z.string().max(200).optional(),
+  format: z.string().max(20).optional(),
+  minzoom: zoom.optional(),
+  maxzoom: zoom.optional(),
+  bounds: z
+    .string()
+    .transform((b) => b.split(',').map((v) => Number(v.trim())))
+    .refine((b) => b.length === 4 && b.every(Number.isFinite) && Math.abs(b[0] ?? 0) <= 180 && Math.abs(b[2] ?? 0) <= 180 && Math.abs(b[1] ?? 0) <= 90 && Math.abs(b[3] ?? 0) <= 90, 'four numbers: west, south, east, north')
+    .optional(),
+});
+
+/** Largest GeoJSON overlay taken: a study area's boundaries and transects are far smaller. */
+export const maxGeojsonBytes = 50 * 1024 * 1024;
+
+async function check<T>(read: () => Promise<T>, file: string, what: string): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof MapReadTimeout) throw new StationError('invalid-input', `${path.basename(file)} takes too long to read (${err.message}): it was not added.`);
+    throw new StationError('invalid-input', `${path.basename(file)} is not ${what} (${(err as Error).message}).`);
+  }
+}
+
+/** Copies a map file into the library's .maps folder under a new id and records it, whole or not at all. */
+function addToLibrary(library: Library, file: string, extension: string, record: (id: string, relative: string) => void): string {
+  const id = crypto.randomBytes(4).toString('hex');
+  const dir = library.paths.maps;
+  mkdirNoFollow(library.paths.root, dir);
+  const target = path.join(dir, `${id}.${extension}`);
+  try {
+    fs.copyFileSync(file, `${target}.part`);
+    fs.renameSync(`${target}.part`, target);
+    record(id, path.relative(library.paths.root, target).split(path.sep).join('/'));
+  } catch (err) {
+    fs.rmSync(`${target}.part`, { force: true });
+    fs.rmSync(target, { force: true });
+    throw err;
+  }
+  return id;
+}
+
+/** Adds an MBTiles file (raster tiles of the study area made elsewhere), checked off the event loop first. */
+export async function importMbtiles(library: Library, reader: MapReader, file: string): Promise<MapLayer> {
+  if (!fs.existsSync(file)) throw new StationError('not-found', `There is no file ${file}.`);
+  const facts = await check(() => reader.mbtiles(file), file, 'an MBTiles file');
+  const parsed = metadataSchema.safeParse(facts.metadata);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new StationError('invalid-input', `${path.basename(file)} has unreadable metadata (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}): it was not added.`);
+  }
+  const meta = parsed.data;
+  const format = (meta.format ?? 'png').toLowerCase().replace('jpeg', 'jpg');
+  if (!['png', 'jpg', 'webp'].includes(format)) throw new StationError('invalid-input', `The tiles in ${path.basename(file)} are ${format}: only raster tiles (png, jpg, webp) can be drawn.`);
+  const layer: Omit<MapLayer, 'layerId'> = {
+    name: meta.name ?? path.basename(file, '.mbtiles'),
+    format: format as MapLayer['format'],
+    minZoom: meta.minzoom ?? 0,
+    maxZoom: meta.maxzoom ?? 18,
+    bounds: (meta.bounds as MapLayer['bounds']) ?? null,
+    kind: 'tiles',
+  };
+  const layerId = addToLibrary(library, file, 'mbtiles', (id, relative) =>
+    library.db
+      .prepare("INSERT INTO map_layers (layer_id, kind, name, file, format, min_zoom, max_zoom, bounds, created_at) VALUES (?, 'tiles', ?, ?, ?, ?, ?, ?, ?)")
+      .run(id, layer.name, relative, layer.format, layer.minZoom, layer.maxZoom, layer.bounds ? JSON.stringify(layer.bounds) : null, nowIso()),
+  );
+  return { layerId, ...layer };
+}
+
+export function listLayers(db: Db): MapLayer[] {
+  return (
+    db.prepare('SELECT layer_id AS layerId, kind, name, format, min_zoom AS minZoom, max_zoom AS maxZoom, bounds FROM map_layers ORDER BY created_at').all() as (Omit<MapLayer, 'bounds'> & { bounds: string | null })[]
+  ).map((l) => ({ ...l, bounds: l.bounds ? (JSON.parse(l.bounds) as MapLayer['bounds']) : null }));
+}
+
+/** One tile by XYZ address, read in the map worker with a time limit; MBTiles rows count from the bottom (TMS), so y is flipped. */
+export async function readTile(library: Library, reader: MapReader, layerId: string, z: number, x: number, y: number): Promise<{ data: Buffer; format: string } | null> {
+  const layer = library.db.prepare("SELECT file, format FROM map_layers WHERE layer_id = ? AND kind = 'tiles'").get(layerId) as { file: string; format: string } | undefined;
+  if (!layer || z > 30 || x < 0 || y < 0 || x >= 2 ** z || y >= 2 ** z) return null;
+  const data = await reader.tile(libraryFile(library.paths.root, layer.file), z, x, 2 ** z - 1 - y).catch(() => null);
+  return data ? { data, format: layer.format } : null;
+}
+
+/**
+ * A GeoJSON overlay (a park boundary, transects) copied into the library; it must be of a
+ * reasonable size, parse (in the map worker, off the event loop) and be a Feature or FeatureCollection.
+ */
+export async function importGeojson(library: Library, reader: MapReader, file: string): Promise<MapLayer> {
+  if (!fs.existsSync(file)) throw new StationError('not-found', `There is no file ${file}.`);
+  if (fs.statSync(file).size > maxGeojsonBytes) throw new StationError('invalid-input', `${path.basename(file)} is larger than ${maxGeojsonBytes / 1024 / 1024} MB: simplify it (for example in QGIS) before adding it to the map.`);
+  const geo = await check(() => reader.geojson(file), file, 'valid JSON');
+  if (geo.type !== 'FeatureCollection' && geo.type !== 'Feature') throw new StationError('invalid-input', `${path.basename(file)} is JSON but not GeoJSON: it holds no Feature or FeatureCollection.`);
+  const name = path.basename(file).replace(/\.(geo)?json$/i, '');
+  const layerId = addToLibrary(library, file, 'geojson', (id, relative) =>
+    library.db.prepare("INSERT INTO map_layers (layer_id, kind, name, file, format, min_zoom, max_zoom, created_at) VALUES (?, 'geojson', ?, ?, 'geojson', 0, 22, ?)").run(id, name, relative, nowIso()),
+  );
+  return { layerId, name, format: 'geojson', minZoom: 0, maxZoom: 22, bounds: null, kind: 'geojson' };
+}
+
+export function overlayFile(library: Library, layerId: string): string | null {
+  const row = library.db.prepare("SELECT file FROM map_layers WHERE layer_id = ? AND kind = 'geojson'").get(layerId) as { file: string } | undefined;
+  return row ? libraryFile(library.paths.root, row.file) : null;
+}

@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { expect, test } from './fixtures.ts';
+import { LibraryScreen, Navigation, SetupScreen } from './pages/app-pages.ts';
+
+// Case 7 of issue 9: text from the data is shown as text, never run as HTML.
+test('a location named with markup shows that markup as text on the map, and runs nothing', async ({ page, station }) => {
+  const hostile = '<img src=x onerror="window.__pwned=1">Pond';
+  await page.goto(station.openUrl);
+  await new LibraryScreen(page).create(path.join(station.workDir, 'library'));
+  const nav = new Navigation(page);
+  await nav.go('deployments');
+  const setup = new SetupScreen(page);
+  await setup.addLocation({ locationID: 'pond', locationName: hostile, latitude: 50.7, longitude: 4.0 });
+  await setup.addDeployment({ deploymentID: 'd1', locationID: 'pond', deploymentStart: '2021-03-27T21:38:18+01:00', deploymentEnd: '2021-04-18T22:25:00+01:00', cameraID: 'c', cameraModel: 'm', cameraHeight: 1 });
+  await nav.go('map');
+  // The stations are drawn on a canvas: the pointer goes over the one station, fitted in the middle of the map.
+  const box = await page.locator('.leaflet-container').boundingBox();
+  const tooltip = page.locator('.leaflet-tooltip');
+  for (let dy = -20; dy <= 20 && box && (await tooltip.count()) === 0; dy += 4) {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + dy);
+  }
+  await expect(tooltip).toContainText(hostile);
+  await expect(tooltip.locator('img')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
