@@ -1,6 +1,6 @@
-// `npm start`: opens the Electron window; where the Electron binary is missing (it was installed
-// with ELECTRON_SKIP_BINARY_DOWNLOAD=1, or the machine has no display) it says so and starts
-// browser mode instead, so the app is usable on every machine.
+// `npm start`: opens the Electron window; where the Electron binary is missing (package.json's
+// allowScripts skips its download) or the machine has no display, it says so and starts browser
+// mode instead, so the app is usable on every machine.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,7 +31,7 @@ if (binary && display) {
   process.stderr.write(
     binary
       ? 'No display was found, so the Electron window cannot open. Starting browser mode instead.\n'
-      : 'The Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD was set, or its download failed). Starting browser mode instead.\n',
+      : 'The Electron window is not installed (it needs a download: node node_modules/electron/install.js). Starting browser mode instead.\n',
   );
   await import('./serve.mjs');
 }

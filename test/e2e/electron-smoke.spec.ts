@@ -17,7 +17,7 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 const display = process.env.DISPLAY ?? process.env.WAYLAND_DISPLAY;
 const reason = !binary
-  ? 'Electron smoke test not run: the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1; it cannot be downloaded on this machine).'
+  ? 'Electron smoke test not run: the Electron binary is not installed (package.json allowScripts skips its download; it cannot be downloaded on this machine).'
   : !display
     ? 'Electron smoke test not run: there is no display (set DISPLAY, e.g. under xvfb-run).'
     : '';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../rpc/define.ts';
+import { chosenPath } from '../rpc/paths.ts';
 
 export interface StationActivity {
   locationID: string;
@@ -56,7 +57,7 @@ export const analysisMethods = {
   'map.activity': method<MapActivity>()(z.object({ taxon, from: day.optional(), to: day.optional() })),
   'map.station': method<StationDetail>()(z.object({ locationID: z.string().min(1), taxon, from: day.optional(), to: day.optional() })),
   'map.layers': method<MapLayer[]>()(z.object({})),
-  'map.importMbtiles': method<MapLayer>()(z.object({ file: z.string().min(1) })),
-  'map.importGeojson': method<MapLayer>()(z.object({ file: z.string().min(1) })),
+  'map.importMbtiles': method<MapLayer>()(z.object({ file: chosenPath('Choose the MBTiles file') })),
+  'map.importGeojson': method<MapLayer>()(z.object({ file: chosenPath('Choose the GeoJSON file') })),
   'analysis.setIndependence': method<{ independenceMinutes: number }>()(z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60) })),
 } as const;

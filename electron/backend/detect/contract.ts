@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Category } from './model-manifest.ts';
 import { event, method } from '../rpc/define.ts';
+import { chosenPath } from '../rpc/paths.ts';
 
 export interface ModelInfo {
   id: string;
@@ -86,7 +87,7 @@ export const detectMethods = {
   'detect.cancel': method<JobInfo>()(runId),
   'detect.jobs': method<JobInfo[]>()(z.object({})),
   'detect.mediaResult': method<MediaDetections | null>()(z.object({ mediaID: z.string().regex(/^[0-9a-f]{16}$/), threshold: z.number().min(0).max(1).optional() })),
-  'detect.exportMegadetector': method<{ file: string; images: number }>()(z.object({ runId: z.number().int().positive(), file: z.string().min(1) })),
+  'detect.exportMegadetector': method<{ file: string; images: number }>()(z.object({ runId: z.number().int().positive(), file: chosenPath('Choose where to save the file') })),
 } as const;
 
 export const detectEvents = {

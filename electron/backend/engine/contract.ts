@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event, method } from '../rpc/define.ts';
+import { chosenPath } from '../rpc/paths.ts';
 
 /** Where the container engine stands, in states a user can act on. */
 export type EngineState = 'not-installed' | 'not-running' | 'no-permission' | 'running-no-gpu' | 'running-gpu';
@@ -34,7 +35,7 @@ export interface LoadProgress {
 
 export const engineMethods = {
   'engine.status': method<EngineStatus>()(z.object({})),
-  'engine.loadImage': method<WorkerImageInfo>()(z.object({ tarball: z.string().min(1).optional() })),
+  'engine.loadImage': method<WorkerImageInfo>()(z.object({ tarball: chosenPath('Choose the worker image file').optional() })),
 } as const;
 
 export const engineEvents = {

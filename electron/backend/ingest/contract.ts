@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event, method } from '../rpc/define.ts';
+import { chosenPath } from '../rpc/paths.ts';
 
 export interface CameraSeen {
   make: string | null;
@@ -65,7 +66,7 @@ export interface Volume {
   hasDcim: boolean;
 }
 
-const source = z.string().trim().min(1, 'Choose a card or a folder to import');
+const source = chosenPath('Choose a card or a folder to import');
 
 export const ingestMethods = {
   'ingest.preview': method<ImportPreview>()(z.object({ source })),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../rpc/define.ts';
+import { chosenPath } from '../rpc/paths.ts';
 
 const isoWithOffset = z
   .string()
@@ -94,7 +95,7 @@ export interface MediaPage {
   items: MediaItem[];
 }
 
-const libraryPath = z.string().trim().min(1, 'Choose a folder for the library');
+const libraryPath = chosenPath('Choose a folder for the library');
 const none = z.object({});
 
 const mediaPageInput = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../rpc/define.ts';
+import { chosenPath } from '../rpc/paths.ts';
 
 export interface Species {
   scientificName: string;
@@ -44,7 +45,7 @@ export const reviewMethods = {
   'species.add': method<Species>()(z.object({ scientificName: z.string().trim().min(2).max(200), vernacularName: z.string().trim().max(200).optional() })),
   'species.update': method<Species>()(z.object({ scientificName: z.string().min(2), vernacularName: z.string().trim().max(200).nullable() })),
   'species.remove': method<null>()(z.object({ scientificName: z.string().min(2) })),
-  'species.importCsv': method<{ added: number; updated: number; skipped: number }>()(z.object({ file: z.string().min(1) })),
+  'species.importCsv': method<{ added: number; updated: number; skipped: number }>()(z.object({ file: chosenPath('Choose the species list (CSV)') })),
   'review.label': method<ReviewAction>()(
     z.object({
       target: targetSchema,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { JobInfo } from '../../detect/contract.ts';
 import { libraryOption } from '../options.ts';
@@ -51,7 +52,7 @@ export function registerDetectCommands(program: Command, setCode: (c: number) =>
       .argument('<file>', 'the JSON file to write')
       .action(async (file: string, opts: { run: number }, command: Command) =>
         withLibrary(command, setCode, async ({ call, out }) => {
-          const written = await call('detect.exportMegadetector', { runId: opts.run, file });
+          const written = await call('detect.exportMegadetector', { runId: opts.run, file: path.resolve(file) });
           if (!written.ok) return out.failure(written);
           out.result(written.value, () => `Wrote ${written.value.images} images to ${written.value.file}`);
         }),

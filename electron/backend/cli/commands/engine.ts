@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Command } from 'commander';
 import type { EngineStatus } from '../../engine/contract.ts';
 import { formatBytes } from '../../ingest/contract.ts';
@@ -37,7 +38,7 @@ export function registerEngineCommands(program: Command, setCode: (c: number) =>
         if (p.phase !== last.split(':')[0] || p.phase === 'done') out.progress(p.phase === 'done' ? p.detail : line);
         last = line;
       });
-      const loaded = await call('engine.loadImage', { tarball });
+      const loaded = await call('engine.loadImage', { tarball: path.resolve(tarball) });
       if (!loaded.ok) return setCode(out.failure(loaded));
       out.result(loaded.value, () => `Loaded ${loaded.value.tag}`);
     });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Command } from 'commander';
 import type { ImportSummary } from '../../ingest/contract.ts';
 import { libraryOption } from '../options.ts';
@@ -25,7 +26,7 @@ export function registerImportCommand(program: Command, setCode: (c: number) => 
         withLibrary(command, setCode, async ({ call, backend, out }) => {
           let deploymentID = opts.deployment;
           if (!deploymentID) {
-            const preview = await call('ingest.preview', { source: folder });
+            const preview = await call('ingest.preview', { source: path.resolve(folder) });
             if (!preview.ok) return out.failure(preview);
             if (!preview.value.suggestion) {
               return out.failure({ ok: false, error: { code: 'invalid-input', message: 'No deployment matches the camera or the dates on this card: name one with --deployment.' } });
@@ -35,7 +36,7 @@ export function registerImportCommand(program: Command, setCode: (c: number) => 
           }
           printTaskProgress(backend, 'import', out);
           const finished = new Promise<ImportSummary>((resolve) => backend.on('ingest.finished', resolve));
-          const started = await call('ingest.start', { source: folder, deploymentID });
+          const started = await call('ingest.start', { source: path.resolve(folder), deploymentID });
           if (!started.ok) return out.failure(started);
           const summary = await finished;
           out.result(summary, () => describeSummary(summary));

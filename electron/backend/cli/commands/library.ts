@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { cliBackend } from '../cli-backend.ts';
 import { output } from '../output.ts';
@@ -10,7 +11,7 @@ export function registerLibraryCommands(program: Command, setCode: (c: number) =
     .action(async (dir: string, _opts: unknown, command: Command) => {
       const out = output(Boolean(command.optsWithGlobals<{ json?: boolean }>().json));
       const { backend, call } = cliBackend();
-      const result = await call('library.create', { path: dir });
+      const result = await call('library.create', { path: path.resolve(dir) });
       backend.close();
       if (!result.ok) return setCode(out.failure(result));
       out.result(result.value, () => `Created the library ${result.value.root}`);

@@ -1,3 +1,5 @@
+// A path typed in a shell means the shell's folder: it is made absolute here, where that is known.
+import path from 'node:path';
 import type { Command } from 'commander';
 import { cliBackend } from '../cli-backend.ts';
 import { output, type Output } from '../output.ts';
@@ -14,7 +16,7 @@ export async function withLibrary(
   const opts = command.optsWithGlobals<{ library: string; json?: boolean }>();
   const out = output(Boolean(opts.json));
   const { backend, call } = cliBackend();
-  const opened = await call('library.open', { path: opts.library });
+  const opened = await call('library.open', { path: path.resolve(opts.library) });
   if (!opened.ok) return setCode(out.failure(opened));
   try {
     const code = await body({ call, backend, out });
