@@ -4,18 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { JobInfo } from '../../../electron/backend/detect/contract.ts';
-import type { UsableModel } from '../../../electron/backend/detect/find-models.ts';
-import { DetectionJobs } from '../../../electron/backend/detect/jobs/detection-jobs.ts';
-import { modelManifestSchema } from '../../../electron/backend/detect/model-manifest.ts';
-import { containerRunner, containerSpec } from '../../../electron/backend/detect/runners/container-runner.ts';
-import { createCpuRunner } from '../../../electron/backend/detect/runners/cpu-runner.ts';
-import type { EngineStatusWithDocker } from '../../../electron/backend/engine/engine.ts';
+import { containerSpec } from '../../../electron/backend/detect/runners/container-runner.ts';
 import { loadWorkerImage } from '../../../electron/backend/engine/worker-image.ts';
 import { createLibrary } from '../../../electron/backend/library/open-library.ts';
-import { TaskRegistry } from '../../../electron/backend/tasks/task-registry.ts';
-import manifestJson from '../../../resources/models/nanodet-m-416/manifest.json' with { type: 'json' };
 import { docker, requireDocker } from '../../support/docker.ts';
+import { devModel, jobsAlone } from '../../support/jobs-alone.ts';
 import { testModelsDir } from '../../support/models.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
@@ -24,7 +17,6 @@ afterAll(() => {
   removeTempDirs();
 });
 
-const manifest = modelManifestSchema.parse(manifestJson);
 
 /** A tiny image made here from one file, saved with the given tags, with an image-manifest.json beside it claiming `claim`. */
 function tinyArchive(tags: string[], claim: { tag: string; id?: string }): string {
@@ -69,24 +61,11 @@ describe('worker images and containers on the real engine (case 8)', () => {
     library.db.prepare("INSERT INTO deployments (deployment_id, location_id, deployment_start, deployment_end, created_at) VALUES ('d', 'l', '2023-01-01T00:00:00Z', '2024-01-01T00:00:00Z', ?)").run(at);
     library.db.prepare("INSERT INTO imports (import_id, deployment_id, source_root, state, started_at) VALUES (1, 'd', '/c', 'done', ?)").run(at);
     library.db.prepare("INSERT INTO media (media_pk, media_id, deployment_id, import_id, file_path, source_path, file_name, sha256, size, media_type, mime, taken_at_original, taken_at_ms, timestamp_ms, time_from_file, sequence_no, imported_at) VALUES (1, '0000000000000001', 'd', 1, 'media/d/a.JPG', 'a.JPG', 'a.JPG', 'x', 1, 'image', 'image/jpeg', '', 1, 1, 0, 1, ?)").run(at);
-    const dir = path.join(testModelsDir(), 'nanodet-m-416');
-    const model: UsableModel = { id: 'nanodet-m-416', dir, manifest, modelFile: path.join(dir, 'model.onnx'), problem: null };
-    const status = { docker: new Docker(), image: { tag: 'camtrap-worker:fuzz', loaded: true, tarball: null, sha256: null, bytes: null }, state: 'running-no-gpu', advice: '' } as EngineStatusWithDocker;
-    let finished: JobInfo | undefined;
-    const jobs = new DetectionJobs({
-      library: { current: () => library, require: () => library },
-      models: () => [model],
-      engine: { status: () => Promise.resolve(status), loadImage: () => Promise.reject(new Error('not asked')) },
-      runners: { cpu: createCpuRunner(), container: containerRunner },
-      emit: (...args) => {
-        if (args[0] === 'detect.finished') finished = args[1];
-      },
-      logger: { info: () => undefined, error: () => 'E-TEST' },
-      startTask: (spec) => new TaskRegistry(() => undefined).start(spec),
-    });
+    const model = devModel(path.join(testModelsDir(), 'nanodet-m-416'));
+    const { jobs, finished } = jobsAlone(library, model, { docker: new Docker(), image: 'camtrap-worker:fuzz' });
     await jobs.start(undefined, { onlyUnprocessed: true }, 'container');
-    await expect.poll(() => finished?.state, { timeout: 60_000, interval: 500 }).toBe('done');
-    expect(finished).toMatchObject({ done: 1, failed: 0 });
+    await expect.poll(() => finished()?.state, { timeout: 60_000, interval: 500 }).toBe('done');
+    expect(finished()).toMatchObject({ done: 1, failed: 0 });
     const spec = containerSpec({ runId: 1, model, items: [], libraryRoot: library.paths.root, resultsOffset: 0, image: 'i', gpu: false, limits: { memoryBytes: 8 << 30, pids: 512 } }, '/jobs/1', false, '1000:1000');
     expect(spec.HostConfig).toMatchObject({ Memory: 8 << 30, PidsLimit: 512, NetworkMode: 'none', ReadonlyRootfs: true, CapDrop: ['ALL'] });
     expect(spec.HostConfig?.Mounts?.[0]).toEqual({ Type: 'bind', Source: library.paths.root, Target: '/library', ReadOnly: true });

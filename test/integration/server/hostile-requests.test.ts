@@ -1,21 +1,11 @@
-import fs from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startHttpServer, type RunningServer } from '../../../electron/backend/server/http-server.ts';
-import { testBackend } from '../../support/backend.ts';
-import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
+import type { RunningServer } from '../../../electron/backend/server/http-server.ts';
+import { served } from '../../support/served.ts';
+import { removeTempDirs } from '../../support/temp-dir.ts';
 
 afterAll(removeTempDirs);
-
-async function served(idleMs?: number) {
-  const t = testBackend();
-  const staticDir = tempDir();
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Camtrap Station</title>');
-  const server = await startHttpServer(t.backend, { staticDir, ...(idleMs ? { idleMs } : {}) });
-  return { t, server };
-}
 
 async function login(server: RunningServer, link = server.openUrl): Promise<string> {
   const res = await fetch(link, { redirect: 'manual' });
@@ -116,7 +106,7 @@ describe('sessions belong to one server (case 5)', () => {
   });
 
   it('closes an idle session, and gives a new link without a restart (the old one stops working)', async () => {
-    const { server } = await served(300);
+    const { server } = await served({ idleMs: 300 });
     const cookie = await login(server);
     expect(await stillAnswers(server, cookie)).toBe(200);
     await new Promise((r) => setTimeout(r, 450));

@@ -3,22 +3,13 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startHttpServer } from '../../../electron/backend/server/http-server.ts';
-import { testBackend } from '../../support/backend.ts';
 import { importAndWait } from '../../support/import-and-wait.ts';
 import { libraryWithDeployment } from '../../support/library-with-deployment.ts';
+import { served } from '../../support/served.ts';
 import { heronMedia } from '../../support/shared.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
 afterAll(removeTempDirs);
-
-async function served(internalSecret?: string) {
-  const t = testBackend();
-  const staticDir = tempDir();
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Camtrap Station</title>');
-  const server = await startHttpServer(t.backend, { staticDir, ...(internalSecret ? { internalSecret } : {}) });
-  return { t, server };
-}
 
 function socket(url: string, headers: Record<string, string>): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -77,7 +68,7 @@ describe('browser mode', () => {
   });
 
   it('serves thumbnails and originals by media ID, and to Electron main with its secret', async () => {
-    const { t, server } = await served('main-secret');
+    const { t, server } = await served({ internalSecret: 'main-secret' });
     await libraryWithDeployment(t, path.join(tempDir(), 'library'));
     await importAndWait(t, heronMedia(), 'dep1');
     const item = (await t.must('media.page', {})).items[0];
