@@ -33,5 +33,6 @@ if (binary && display) {
       ? 'No display was found, so the Electron window cannot open. Starting browser mode instead.\n'
       : 'The Electron window is not installed (it needs a download: node node_modules/electron/install.js). Starting browser mode instead.\n',
   );
+  process.env.CAMTRAP_START_COMMAND = 'npm start';
   await import('./serve.mjs');
 }

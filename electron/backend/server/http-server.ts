@@ -19,6 +19,8 @@ export interface RunningServer {
 
 export interface ServerOptions extends Pick<SessionOptions, 'idleMs'> {
   staticDir: string;
+  /** The command a person typed to start this server, named on the page that explains how to get a new link. */
+  startCommand?: string;
   port?: number;
   internalSecret?: string;
 }
@@ -37,9 +39,15 @@ function serveTodayLog(backend: Backend, res: http.ServerResponse): void {
   sendFile(file, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Disposition': `attachment; filename="${file.split(/[\\/]/).pop()}"` }, res);
 }
 
-const loginHelp = `<!doctype html><meta charset="utf-8"><title>Camtrap Station</title>
+/** The page for a browser without a session: how to get in, for the command that started this server. */
+function loginHelp(startCommand: string): string {
+  const command = startCommand.replace(/[<>&"]/g, '');
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Camtrap Station</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40em;margin:3em auto;padding:0 1em;color:#1d2a22}code{background:#eef3ee;padding:0 .3em}</style>
+<h1>Camtrap Station</h1>
 <p>This link has been used, has expired, or belongs to an earlier start of Camtrap Station.</p>
-<p>Get a new link: press Enter in the window where Camtrap Station runs (where <code>npm start</code> or <code>npm run serve</code> printed the first one), and open the link it prints. Each link works once.</p>`;
+<p>To get a new link, go to the window where you ran <code>${command}</code>, press Enter there, and open the link it prints. Each link works once.</p>`;
+}
 
 function plain(res: http.ServerResponse, status: number, text: string): void {
   if (!res.headersSent) res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -75,7 +83,7 @@ export async function startHttpServer(backend: Backend, options: ServerOptions):
       return;
     }
     if (!auth.isAuthenticated(req)) {
-      res.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8' }).end(loginHelp);
+      res.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8' }).end(loginHelp(options.startCommand ?? 'npm start'));
       return;
     }
     serveMedia(backend.library, backend.maps, url.pathname, res)

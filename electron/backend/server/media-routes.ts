@@ -10,13 +10,17 @@ import { findMedia } from '../library/media-queries.ts';
 import { StationError } from '../rpc/envelope.ts';
 import { libraryFile } from '../safe-fs/inside-root.ts';
 
-/** A file the library's database names but may not be used (outside the library, behind a link) is answered as missing. */
+/** A file the library's database names but that may not be used (outside the library, behind a link) is answered as missing. */
+function refusedAsMissing(err: unknown): null {
+  if (err instanceof StationError) return null;
+  throw err;
+}
+
 function orNull<T>(read: () => T | null): T | null {
   try {
     return read();
   } catch (err) {
-    if (err instanceof StationError) return null;
-    throw err;
+    return refusedAsMissing(err);
   }
 }
 
@@ -29,7 +33,7 @@ export async function serveMedia(session: LibraryAccess, maps: MapReader, urlPat
   if (tile) {
     const [, layer, z, x, y] = tile;
     const open = session.current();
-    const found = open ? await readTile(open, maps, layer as string, Number(z), Number(x), Number(y)).catch((err: unknown) => orNull(() => { throw err; })) : null;
+    const found = open ? await readTile(open, maps, layer as string, Number(z), Number(x), Number(y)).catch(refusedAsMissing) : null;
     if (!found) res.writeHead(404).end();
     else res.writeHead(200, { 'Content-Type': found.format === 'jpg' ? 'image/jpeg' : `image/${found.format}`, 'Cache-Control': 'private, max-age=3600' }).end(found.data);
     return true;
@@ -52,7 +56,7 @@ export async function serveMedia(session: LibraryAccess, maps: MapReader, urlPat
     return true;
   }
   const thumb = kind === 'thumb' && item.mediaType === 'image';
-  const file = thumb ? await thumbnailFor(library, item.sha256, item.filePath).catch((err: unknown) => orNull(() => { throw err; })) : orNull(() => libraryFile(library.paths.root, item.filePath));
+  const file = thumb ? await thumbnailFor(library, item.sha256, item.filePath).catch(refusedAsMissing) : orNull(() => libraryFile(library.paths.root, item.filePath));
   if (!file) {
     res.writeHead(404).end('Not found');
     return true;

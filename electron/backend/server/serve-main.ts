@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = values['static-dir'] ?? path.resolve(here, '../../../dist/renderer');
   if (values.library) backend.open(values.library, false);
-  const server = await startHttpServer(backend, { staticDir, port: Number(values.port) });
+  const server = await startHttpServer(backend, { staticDir, port: Number(values.port), startCommand: process.env.CAMTRAP_START_COMMAND ?? 'npm run serve' });
   const stopWatching = watchVolumes((volume) => backend.emit('volumes.mounted', volume));
   backend.logger.info('browser mode started', { url: server.url });
   process.stdout.write(`Camtrap Station is ready. Open this link in a browser on this machine (it works once):\n${server.openUrl}\nPress Enter here for a new link.\n`);

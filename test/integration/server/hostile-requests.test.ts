@@ -112,7 +112,7 @@ describe('sessions belong to one server (case 5)', () => {
     await new Promise((r) => setTimeout(r, 450));
     const refused = await fetch(`${server.url}/`, { headers: { cookie } });
     expect(refused.status).toBe(401);
-    expect(await refused.text()).toMatch(/press Enter in the window where Camtrap Station runs/);
+    expect(await refused.text()).toMatch(/go to the window where you ran <code>npm start<\/code>, press Enter there/);
     const old = server.openUrl;
     const fresh = server.newLink();
     expect(await login(server, old)).toBe('');
