@@ -1,25 +1,40 @@
-import type { JSX } from 'react';
+import { type JSX, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PathPicker, type PickOptions } from './PathPicker.tsx';
 import { api } from '../api/client.ts';
 
-/** A folder path to type, with the system's folder dialog beside it where the app has one. */
-export function FolderInput(props: { value: string; onChange: (v: string) => void; placeholder: string; testId: string; autoFocus?: boolean }): JSX.Element {
+/**
+ * A folder or file the user chooses, never types: the system's dialog in the app, the app's own
+ * folder browser in a browser. The choice is shown as text.
+ */
+export function FolderInput(props: { value: string; onChange: (v: string) => void; placeholder: string; testId: string; autoFocus?: boolean; pick?: PickOptions }): JSX.Element {
   const { t } = useTranslation();
-  const pick = api.pickFolder;
+  const [browsing, setBrowsing] = useState(false);
+  const system = api.pickFolder;
+  const choose = (): void => {
+    if (system && !props.pick?.extensions?.length) {
+      void system().then((p) => {
+        if (p) props.onChange(p);
+      });
+    } else setBrowsing(true);
+  };
   return (
     <span className="row">
-      <input value={props.value} onChange={(e) => props.onChange(e.target.value)} placeholder={props.placeholder} data-testid={props.testId} size={50} autoFocus={props.autoFocus} />
-      {pick ? (
-        <button
-          type="button"
-          onClick={() =>
-            void pick().then((p) => {
-              if (p) props.onChange(p);
-            })
-          }
-        >
-          {t('common.chooseFolder')}
-        </button>
+      <output className={props.value ? 'chosen-path' : 'chosen-path muted'} data-testid={props.testId}>
+        {props.value || props.placeholder}
+      </output>
+      <button type="button" onClick={choose} autoFocus={props.autoFocus} data-testid={`${props.testId}-choose`}>
+        {t('common.chooseFolder')}
+      </button>
+      {browsing ? (
+        <PathPicker
+          options={props.pick ?? {}}
+          onChoose={(p) => {
+            setBrowsing(false);
+            props.onChange(p);
+          }}
+          onClose={() => setBrowsing(false)}
+        />
       ) : null}
     </span>
   );

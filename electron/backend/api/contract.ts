@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { analysisMethods } from '../analysis/contract.ts';
 import { backendEvents } from '../app/backend-events.ts';
 import { appMethods } from '../app/contract.ts';
+import { browseMethods } from '../browse/contract.ts';
 import { detectMethods } from '../detect/contract.ts';
 import { engineMethods } from '../engine/contract.ts';
 import { ingestMethods } from '../ingest/contract.ts';
@@ -11,7 +12,7 @@ import type { InputOfSpec, PayloadMap, ResultOfSpec } from '../rpc/define.ts';
 import { taskMethods } from '../tasks/contract.ts';
 
 /** Every method the renderer, the CLI and the tests may call, each with the schema its input is checked against. */
-export const methods = { ...appMethods, ...libraryMethods, ...ingestMethods, ...detectMethods, ...engineMethods, ...reviewMethods, ...analysisMethods, ...taskMethods } as const;
+export const methods = { ...appMethods, ...libraryMethods, ...ingestMethods, ...detectMethods, ...engineMethods, ...reviewMethods, ...analysisMethods, ...taskMethods, ...browseMethods } as const;
 
 /** Every event the backend pushes. */
 export const events = backendEvents;

@@ -2,6 +2,7 @@ import type { Methods } from './contract.ts';
 import { analysisHandlers } from '../analysis/handlers.ts';
 import type { Backend } from '../app/backend.ts';
 import { appHandlers } from '../app/handlers.ts';
+import { browseHandlers } from '../browse/handlers.ts';
 import { detectHandlers } from '../detect/handlers.ts';
 import { engineHandlers } from '../engine/handlers.ts';
 import { ingestHandlers } from '../ingest/handlers.ts';
@@ -20,4 +21,5 @@ export const handlers: DomainHandlers<Methods, Backend> = {
   ...reviewHandlers,
   ...analysisHandlers,
   ...taskHandlers,
+  ...browseHandlers,
 };

@@ -1,5 +1,5 @@
 import type { BackendEvents } from './backend-events.ts';
-import { rememberLibrary } from './recent-libraries.ts';
+import { recentLibraries, rememberLibrary } from './recent-libraries.ts';
 import { MapReader } from '../analysis/map-files/map-reader.ts';
 import { findModels, type ModelPackage } from '../detect/find-models.ts';
 import { DetectionJobs } from '../detect/jobs/detection-jobs.ts';
@@ -37,6 +37,7 @@ export interface Backend extends Pick<EventBus<BackendEvents>, 'subscribe' | 'on
   readonly tasks: TaskRegistry;
   readonly maps: MapReader;
   models(): ModelPackage[];
+  recentRoots(): string[];
   requireLibrary(): Library;
   open(root: string, create: boolean): Library;
   close(): void;
@@ -79,6 +80,7 @@ export function createBackend({ dataDir, logger, resumeJobs = false }: BackendOp
     tasks,
     maps,
     models,
+    recentRoots: () => recentLibraries(dataDir).map((r) => r.root),
     subscribe: bus.subscribe,
     on: bus.on,
     emit: bus.emit,

@@ -31,7 +31,7 @@ export function LibraryPage({ onOpened }: { onOpened: (info: LibraryInfo) => voi
       <p className="muted">{t('library.intro')}</p>
       <form onSubmit={submit} className="row">
         <Field label={t('library.pathLabel')}>
-          <FolderInput value={path} onChange={setPath} placeholder={t('library.pathPlaceholder')} testId="library-path" autoFocus />
+          <FolderInput value={path} onChange={setPath} placeholder={t('library.pathPlaceholder')} testId="library-path" autoFocus pick={{ allowNew: true }} />
         </Field>
         <button type="submit" disabled={!path.trim()} data-testid="library-open">
           {t('library.open')}

@@ -1,10 +1,38 @@
-import type { Page } from '@playwright/test';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
 
 /** Page objects: what a person does on each screen, in the words of the screen. */
+
+/** The folder browser: from "This computer", one click per folder down to the one wanted. */
+export class PickerScreen {
+  constructor(private readonly page: Page) {}
+  async goTo(folder: string) {
+    await this.page.getByTestId('place-computer').click();
+    const where = this.page.getByTestId('picker-where');
+    await expect(where).toHaveText(path.parse(folder).root);
+    let at = path.parse(folder).root;
+    for (const part of path.relative(at, folder).split(path.sep).filter(Boolean)) {
+      await this.page.getByTestId('picker-entry').filter({ hasText: new RegExp(`^${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).click();
+      at = path.join(at, part);
+      await expect(where).toHaveText(at);
+    }
+  }
+  choose() {
+    return this.page.getByTestId('picker-choose').click();
+  }
+  async newFolder(name: string) {
+    await this.page.getByTestId('picker-new-name').fill(name);
+    await this.page.getByTestId('picker-new').click();
+  }
+}
+
 export class LibraryScreen {
   constructor(private readonly page: Page) {}
   async create(dir: string) {
-    await this.page.getByTestId('library-path').fill(dir);
+    await this.page.getByTestId('library-path-choose').click();
+    const picker = new PickerScreen(this.page);
+    await picker.goTo(path.dirname(dir));
+    await picker.newFolder(path.basename(dir));
     await this.page.getByTestId('library-create').click();
   }
 }
@@ -42,7 +70,10 @@ export class SetupScreen {
 export class ImportScreen {
   constructor(readonly page: Page) {}
   async preview(folder: string) {
-    await this.page.getByTestId('import-source').fill(folder);
+    await this.page.getByTestId('import-source-choose').click();
+    const picker = new PickerScreen(this.page);
+    await picker.goTo(folder);
+    await picker.choose();
     await this.page.getByTestId('import-preview').click();
   }
   start() {

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FolderEntry, FolderListing } from './contract.ts';
+import { StationError } from '../rpc/envelope.ts';
+
+const maxEntries = 2000;
+
+/** Folders of the system that hold nothing a person keeps pictures or maps in: left out at the top of the disk. */
+const systemFolders = new Set(['bin', 'boot', 'dev', 'etc', 'lib', 'lib32', 'lib64', 'libx32', 'lost+found', 'proc', 'run', 'sbin', 'snap', 'srv', 'sys', 'usr', 'var', 'System', 'Windows', 'Program Files', 'Program Files (x86)', 'ProgramData', '$Recycle.Bin']);
+
+function hidden(name: string, atTop: boolean): boolean {
+  return name.startsWith('.') || name.startsWith('$') || (atTop && systemFolders.has(name));
+}
+
+function entryKind(dir: string, entry: fs.Dirent): 'folder' | 'file' | null {
+  if (entry.isDirectory()) return 'folder';
+  if (entry.isFile()) return 'file';
+  if (!entry.isSymbolicLink()) return null;
+  try {
+    const stat = fs.statSync(path.join(dir, entry.name));
+    return stat.isDirectory() ? 'folder' : stat.isFile() ? 'file' : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One folder's subfolders (and files with the given endings), sorted as a person reads them, hidden and system folders left out. */
+export function listFolder(folder: string, extensions: string[]): FolderListing {
+  const dir = path.resolve(folder);
+  let dirents: fs.Dirent[];
+  try {
+    dirents = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new StationError('not-found', `The folder ${dir} does not exist (any more). Choose another.`);
+    if (code === 'ENOTDIR') throw new StationError('invalid-input', `${dir} is a file, not a folder.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new StationError('not-writable', `The folder ${dir} cannot be opened: this user may not read it. Choose another folder, or ask for access.`);
+    throw new StationError('not-found', `The folder ${dir} cannot be opened (${code ?? 'error'}).`);
+  }
+  const atTop = path.dirname(dir) === dir;
+  const wanted = extensions.map((e) => e.toLowerCase());
+  const entries: FolderEntry[] = [];
+  for (const d of dirents) {
+    if (hidden(d.name, atTop)) continue;
+    const kind = entryKind(dir, d);
+    if (kind === 'folder' || (kind === 'file' && wanted.some((e) => d.name.toLowerCase().endsWith(e)))) entries.push({ name: d.name, path: path.join(dir, d.name), kind });
+  }
+  entries.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }) : a.kind === 'folder' ? -1 : 1));
+  return { path: dir, parent: atTop ? null : path.dirname(dir), entries: entries.slice(0, maxEntries), truncated: entries.length > maxEntries };
+}

@@ -1,0 +1,116 @@
+import { type FormEvent, type JSX, useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from './ErrorMessage.tsx';
+import { useCall } from './use-call.ts';
+import type { FolderListing } from '../../electron/backend/browse/contract.ts';
+import type { RpcError } from '../../electron/backend/rpc/envelope.ts';
+import { api } from '../api/client.ts';
+
+export interface PickOptions {
+  /** A folder (the default), or a file with one of these endings. */
+  extensions?: string[];
+  /** The user may name a new folder inside the one shown (a new library). */
+  allowNew?: boolean;
+}
+
+function joinPath(folder: string, name: string): string {
+  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  return folder.endsWith(sep) ? `${folder}${name}` : `${folder}${sep}${name}`;
+}
+
+/**
+ * The folder browser, the same in a browser and in the app: places to start from, the folders
+ * of the one shown, up, and choose. Nobody types a path; a new folder is only given a name.
+ */
+export function PathPicker({ options, onChoose, onClose }: { options: PickOptions; onChoose: (path: string) => void; onClose: () => void }): JSX.Element {
+  const { t } = useTranslation();
+  const places = useCall('browse.places', {});
+  const [listing, setListing] = useState<FolderListing | null>(null);
+  const [error, setError] = useState<RpcError | undefined>();
+  const [name, setName] = useState('');
+  const wantsFile = (options.extensions?.length ?? 0) > 0;
+
+  const open = (path: string): void => {
+    void api.call('browse.list', { path, extensions: options.extensions ?? [] }).then((r) => {
+      if (r.ok) {
+        setListing(r.value);
+        setError(undefined);
+      } else setError(r.error);
+    });
+  };
+  useEffect(() => {
+    const first = places.data?.[0];
+    if (first && !listing) open(first.path);
+  }, [places.data]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const createNamed = (e: FormEvent): void => {
+    // The picker may sit inside a page's form: its own submit must not reach that one.
+    e.preventDefault();
+    e.stopPropagation();
+    if (listing && name.trim()) onChoose(joinPath(listing.path, name.trim()));
+  };
+
+  // Rendered at the end of the page, so its form never nests in the page's own.
+  return createPortal(
+    <div className="picker-backdrop">
+      <div className="picker card" role="dialog" aria-modal="true" aria-label={t(wantsFile ? 'picker.titleFile' : 'picker.title')} data-testid="picker">
+        <nav className="picker-places" aria-label={t('picker.places')}>
+          {places.data?.map((p) => (
+            <button key={`${p.kind}:${p.path}`} type="button" className="link" onClick={() => open(p.path)} data-testid={`place-${p.kind}`}>
+              {t(`picker.place.${p.kind}`, { name: p.name })}
+            </button>
+          ))}
+        </nav>
+        <section className="picker-main">
+          <p className="picker-where" data-testid="picker-where">
+            {listing?.path ?? t('common.loading')}
+          </p>
+          <ErrorMessage error={error} />
+          <div className="row">
+            <button type="button" disabled={!listing?.parent} onClick={() => listing?.parent && open(listing.parent)} data-testid="picker-up">
+              {t('picker.up')}
+            </button>
+            {!wantsFile ? (
+              <button type="button" disabled={!listing} onClick={() => listing && onChoose(listing.path)} data-testid="picker-choose">
+                {t('picker.choose')}
+              </button>
+            ) : null}
+            <button type="button" onClick={onClose} data-testid="picker-cancel">
+              {t('picker.cancel')}
+            </button>
+          </div>
+          <ul className="plain picker-entries" data-testid="picker-entries">
+            {listing?.entries.map((e) => (
+              <li key={e.path}>
+                <button type="button" className={`link picker-${e.kind}`} onClick={() => (e.kind === 'folder' ? open(e.path) : onChoose(e.path))} data-testid="picker-entry">
+                  {e.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {listing && listing.entries.length === 0 ? <p className="muted">{t('picker.empty')}</p> : null}
+          {listing?.truncated ? <p className="muted">{t('picker.truncated')}</p> : null}
+          {options.allowNew ? (
+            <form className="row" onSubmit={createNamed}>
+              <label>
+                {t('picker.newFolder')} <input value={name} onChange={(e) => setName(e.target.value)} data-testid="picker-new-name" />
+              </label>
+              <button type="submit" disabled={!name.trim() || /[\\/]/.test(name)} data-testid="picker-new">
+                {t('picker.useNew')}
+              </button>
+            </form>
+          ) : null}
+        </section>
+      </div>
+    </div>,
+    document.body,
+  );
+}
