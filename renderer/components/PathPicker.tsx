@@ -2,6 +2,7 @@ import { type FormEvent, type JSX, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { joinPath } from './join-path.ts';
 import { useCall } from './use-call.ts';
 import type { FolderListing } from '../../electron/backend/browse/contract.ts';
 import type { RpcError } from '../../electron/backend/rpc/envelope.ts';
@@ -14,10 +15,6 @@ export interface PickOptions {
   allowNew?: boolean;
 }
 
-function joinPath(folder: string, name: string): string {
-  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
-  return folder.endsWith(sep) ? `${folder}${name}` : `${folder}${sep}${name}`;
-}
 
 /**
  * The folder browser, the same in a browser and in the app: places to start from, the folders

@@ -4,7 +4,7 @@ import { expect, test } from './fixtures.ts';
 import { heronDeployment } from '../support/heron-deployment.ts';
 import { makeMbtiles } from '../support/make-mbtiles.ts';
 import { heronMedia } from '../support/shared.ts';
-import { ImportScreen, LibraryScreen, Navigation, SetupScreen } from './pages/app-pages.ts';
+import { ImportScreen, LibraryScreen, Navigation, PickerScreen, SetupScreen } from './pages/app-pages.ts';
 
 test('label the heron sequence, then see the station, its night-time activity and the study-area tiles on the offline map', async ({ page, station }, testInfo) => {
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
@@ -77,7 +77,7 @@ test('label the heron sequence, then see the station, its night-time activity an
 
   const mbtiles = path.join(station.workDir, 'study-area.mbtiles');
   await makeMbtiles(mbtiles, location.latitude, location.longitude, 12);
-  await page.getByTestId('mbtiles-path').fill(mbtiles);
+  await new PickerScreen(page).chooseFile('mbtiles-path', mbtiles);
   await page.getByTestId('mbtiles-import').click();
   await expect.poll(() => page.locator('img.leaflet-tile').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth === 256).length), { timeout: 20_000 }).toBeGreaterThan(0);
   await shot('04-map-tiles');
@@ -86,7 +86,7 @@ test('label the heron sequence, then see the station, its night-time activity an
   const [lat, lon] = [location.latitude, location.longitude];
   fs.writeFileSync(geojson, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'park' }, geometry: { type: 'Polygon', coordinates: [[[lon - 0.01, lat - 0.01], [lon + 0.01, lat - 0.01], [lon + 0.01, lat + 0.01], [lon - 0.01, lat + 0.01], [lon - 0.01, lat - 0.01]]] } }] }));
   const overlay = page.waitForResponse((r) => r.url().includes('/media/overlay/') && r.status() === 200);
-  await page.getByTestId('mbtiles-path').fill(geojson);
+  await new PickerScreen(page).chooseFile('mbtiles-path', geojson);
   await page.getByTestId('mbtiles-import').click();
   await overlay;
   await page.getByTestId('time-slider-on').check();

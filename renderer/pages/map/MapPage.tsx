@@ -11,6 +11,7 @@ import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
+import { FolderInput } from '../../components/FolderInput.tsx';
 import { useCall } from '../../components/use-call.ts';
 
 /** Stations drawn by relative abundance of a species or class on a map that ships with the app. */
@@ -120,7 +121,7 @@ export function MapPage(): JSX.Element {
           <input value={to} onChange={(e) => setTo(e.target.value)} placeholder="2021-12-31" size={11} />
         </Field>
         <Field label={t('map.mbtiles')}>
-          <input value={mbtiles} onChange={(e) => setMbtiles(e.target.value)} size={30} data-testid="mbtiles-path" />
+          <FolderInput value={mbtiles} onChange={setMbtiles} placeholder={t('map.mbtiles')} testId="mbtiles-path" pick={{ extensions: ['.mbtiles', '.geojson', '.json'] }} />
         </Field>
         <button disabled={!mbtiles.trim()} onClick={() => void importTiles()} data-testid="mbtiles-import">
           {t('map.importMbtiles')}

@@ -4,6 +4,7 @@ import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
+import { FolderInput } from '../../components/FolderInput.tsx';
 import { useCall } from '../../components/use-call.ts';
 
 /** The library's species list: add one, or import a CSV (scientificName, vernacularName). */
@@ -62,7 +63,7 @@ export function SpeciesPanel(): JSX.Element {
       </div>
       <div className="row">
         <Field label={t('review.csvFile')}>
-          <input value={csv} onChange={(e) => setCsv(e.target.value)} size={40} />
+          <FolderInput value={csv} onChange={setCsv} placeholder={t('review.csvFile')} testId="species-csv" pick={{ extensions: ['.csv', '.txt'] }} />
         </Field>
         <button disabled={!csv.trim()} onClick={() => void importCsv()}>
           {t('review.importCsv')}

@@ -20,6 +20,12 @@ export class PickerScreen {
   choose() {
     return this.page.getByTestId('picker-choose').click();
   }
+  /** Opens the browser of a file field and picks the file there. */
+  async chooseFile(field: string, file: string) {
+    await this.page.getByTestId(`${field}-choose`).click();
+    await this.goTo(path.dirname(file));
+    await this.page.getByTestId('picker-entry').filter({ hasText: path.basename(file) }).click();
+  }
   async newFolder(name: string) {
     await this.page.getByTestId('picker-new-name').fill(name);
     await this.page.getByTestId('picker-new').click();
