@@ -10,7 +10,8 @@ test('a location named with markup shows that markup as text on the map, and run
   const nav = new Navigation(page);
   await nav.go('deployments');
   const setup = new SetupScreen(page);
-  await setup.addLocation({ locationID: 'pond', locationName: hostile, latitude: 50.7, longitude: 4.0 });
+  // Written as on a field sheet, with decimal commas.
+  await setup.addLocation({ locationID: 'pond', locationName: hostile, latitude: '50,699', longitude: '4,013' });
   await setup.addDeployment({ deploymentID: 'd1', locationID: 'pond', deploymentStart: '2021-03-27T21:38:18+01:00', deploymentEnd: '2021-04-18T22:25:00+01:00', cameraID: 'c', cameraModel: 'm', cameraHeight: 1 });
   await nav.go('map');
   // The stations are drawn on a canvas: the pointer goes over the one station, fitted in the middle of the map.

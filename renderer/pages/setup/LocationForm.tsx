@@ -1,5 +1,6 @@
 import { type JSX, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseCoordinate } from './parse-coordinate.ts';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -13,11 +14,16 @@ export function LocationForm({ onAdded }: { onAdded: () => void }): JSX.Element 
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const latitude = parseCoordinate(form.latitude, 'latitude');
+    const longitude = parseCoordinate(form.longitude, 'longitude');
+    if (latitude === null || longitude === null) {
+      return setError({ code: 'invalid-input', message: t(latitude === null ? 'setup.badLatitude' : 'setup.badLongitude') });
+    }
     const r = await api.call('location.add', {
       locationID: form.locationID.trim() || undefined,
       locationName: form.locationName,
-      latitude: Number(form.latitude),
-      longitude: Number(form.longitude),
+      latitude,
+      longitude,
     });
     if (!r.ok) return setError(r.error);
     setError(undefined);
@@ -34,10 +40,10 @@ export function LocationForm({ onAdded }: { onAdded: () => void }): JSX.Element 
         <input value={form.locationName} onChange={set('locationName')} name="locationName" required />
       </Field>
       <Field label={t('setup.latitude')}>
-        <input value={form.latitude} onChange={set('latitude')} name="latitude" inputMode="decimal" size={9} required />
+        <input value={form.latitude} onChange={set('latitude')} name="latitude" size={14} placeholder="50,699" required />
       </Field>
       <Field label={t('setup.longitude')}>
-        <input value={form.longitude} onChange={set('longitude')} name="longitude" inputMode="decimal" size={9} required />
+        <input value={form.longitude} onChange={set('longitude')} name="longitude" size={14} placeholder="4,013" required />
       </Field>
       <button type="submit">{t('setup.addLocation')}</button>
       <ErrorMessage error={error} />

@@ -52,7 +52,7 @@ export class Navigation {
 
 export class SetupScreen {
   constructor(private readonly page: Page) {}
-  async addLocation(l: { locationID: string; locationName: string; latitude: number; longitude: number }) {
+  async addLocation(l: { locationID: string; locationName: string; latitude: number | string; longitude: number | string }) {
     const form = this.page.getByTestId('location-form');
     await form.locator('[name=locationID]').fill(l.locationID);
     await form.locator('[name=locationName]').fill(l.locationName);
