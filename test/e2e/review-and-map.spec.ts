@@ -26,6 +26,8 @@ test('label the heron sequence, then see the station, its night-time activity an
   await importer.start();
   await expect(page.getByTestId('summary-imported')).toHaveText('10');
   await nav.go('detect');
+  // Only the development detector is installed: the page says its results cannot be trusted.
+  await expect(page.getByTestId('development-model')).toContainText('not from camera traps');
   await page.getByTestId('detect-go').click();
   await expect(page.getByTestId('job').first().getByTestId('job-state')).toHaveText('Done', { timeout: 60_000 });
 

@@ -11,6 +11,8 @@ export interface ModelInfo {
   defaultThreshold: number;
   available: boolean;
   problem: string | null;
+  /** Not a camera-trap detector: its results will be wrong, and the UI says so. */
+  development: boolean;
 }
 
 export type JobState = 'queued' | 'running' | 'paused' | 'cancelled' | 'done' | 'failed';

@@ -23,6 +23,7 @@ export const detectHandlers: DomainHandlers<typeof detectMethods, DetectContext>
       defaultThreshold: m.manifest?.defaultThreshold ?? 0,
       available: m.modelFile !== null && m.manifest !== null,
       problem: m.problem,
+      development: m.manifest?.purpose === 'development',
     })),
   'detect.start': ({ modelID, scope, runner }, { detection }) => detection.start(modelID, scope, runner),
   'detect.pause': ({ runId }, { detection }) => detection.pause(runId),

@@ -38,6 +38,8 @@ export const modelManifestSchema = z.object({
   classes: z.object({ animal: classIds, person: classIds, vehicle: classIds }),
   defaultThreshold: z.number().min(0).max(1),
   nmsIou: z.number().min(0).max(1),
+  /** A detector trained for camera traps, or a stand-in for development that users are warned about. */
+  purpose: z.enum(['camera-trap', 'development']).default('camera-trap'),
 });
 
 export type ModelManifest = z.infer<typeof modelManifestSchema>;

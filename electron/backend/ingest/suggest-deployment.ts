@@ -21,27 +21,26 @@ function sameCamera(deployment: Deployment, card: CardFacts): boolean {
   return [...card.serials, ...card.labels].some((v) => v !== null && normalized(v) === id);
 }
 
-/** How much of the card's time span falls inside the deployment, in milliseconds. */
-function overlap(deployment: Deployment, first: number, last: number): number {
+/** How long the deployment is when it holds every picture of the card, else -1. */
+function holding(deployment: Deployment, first: number, last: number): number {
   const start = wallClockMs(deployment.deploymentStart);
   const end = wallClockMs(deployment.deploymentEnd);
-  const from = Math.max(start, first);
-  const to = Math.min(end, last);
-  return to >= from ? to - from + 1 : -1;
+  return start <= first && last <= end ? end - start : -1;
 }
 
 /**
- * The same camera with overlapping dates first, then overlapping dates alone; among equals,
- * the deployment that covers more of the card's time span.
+ * Only a deployment whose dates hold all of the card's pictures is suggested (a card that spans
+ * years is not "in" a three-week deployment: then the user is asked). The same camera first;
+ * among equals, the shortest deployment, the closest fit.
  */
 export function suggestDeployment(deployments: Deployment[], card: CardFacts): ImportPreview['suggestion'] {
   if (!card.firstTime || !card.lastTime) return null;
   const first = localTimeToMs(card.firstTime);
   const last = localTimeToMs(card.lastTime);
   const ranked = deployments
-    .map((d) => ({ d, overlap: overlap(d, first, last), camera: sameCamera(d, card) }))
-    .filter((r) => r.overlap >= 0)
-    .sort((a, b) => Number(b.camera) - Number(a.camera) || b.overlap - a.overlap);
+    .map((d) => ({ d, span: holding(d, first, last), camera: sameCamera(d, card) }))
+    .filter((r) => r.span >= 0)
+    .sort((a, b) => Number(b.camera) - Number(a.camera) || a.span - b.span);
   const best = ranked[0];
   return best ? { deploymentID: best.d.deploymentID, reason: best.camera ? 'camera-and-dates' : 'dates' } : null;
 }

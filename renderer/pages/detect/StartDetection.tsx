@@ -35,6 +35,11 @@ export function StartDetection({ onStarted }: { onStarted: () => void }): JSX.El
     <section className="card" data-testid="detect-start">
       <p className="muted">{t('detect.intro')}</p>
       {models.data && usable.length === 0 ? <p className="error">{t('detect.noModel')}</p> : null}
+      {usable.some((m) => m.development && (m.id === modelID || (!modelID && m === usable[0]))) ? (
+        <p className="banner warning" role="note" data-testid="development-model">
+          {t('detect.developmentModel')}
+        </p>
+      ) : null}
       {broken.map((m) => (
         <p key={m.id} className="muted">
           {t('detect.modelMissing', { name: m.name, problem: m.problem })}

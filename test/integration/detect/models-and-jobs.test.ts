@@ -27,6 +27,9 @@ describe('model packages', () => {
     const list = await t.must('models.list', {});
     expect(list.find((m) => m.id === 'half-copied')).toMatchObject({ available: false, problem: expect.stringMatching(/not valid JSON/) });
     expect(list.find((m) => m.id === 'mdv5a')).toMatchObject({ available: false, defaultThreshold: 0.2, problem: expect.stringMatching(/md_v5a.0.0.onnx is missing: run npm run fetch:models/) });
+    // The development detector is marked as such, so the app can warn that it is no camera-trap model.
+    expect(list.find((m) => m.id === 'nanodet-m-416')).toMatchObject({ available: true, development: true });
+    expect(list.find((m) => m.id === 'mdv5a')).toMatchObject({ development: false });
     await t.must('library.create', { path: path.join(tempDir(), 'library') });
     expect(await t.call('detect.start', { modelID: 'mdv5a' })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/is missing/) } });
     fs.rmSync(path.join(models, 'half-copied'), { recursive: true });

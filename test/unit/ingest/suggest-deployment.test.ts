@@ -37,4 +37,11 @@ describe('which deployment a card belongs to', () => {
     expect(suggestDeployment([deployment('d', '2021-04-12T00:00:00+01:00', '2021-04-30T00:00:00+01:00', 'H2RXEM06043616')], card)).toBeNull();
     expect(suggestDeployment([], { ...card, firstTime: null, lastTime: null })).toBeNull();
   });
+
+  it('suggests only a deployment that holds every picture of the card, the closest fit first', () => {
+    const years = { ...card, firstTime: '2010-01-01 00:00:00', lastTime: '2024-06-01 12:00:00' };
+    expect(suggestDeployment([deployment('short', '2021-03-27T21:38:18+01:00', '2021-04-18T22:25:00+01:00', null)], years)).toBeNull();
+    const list = [deployment('year', '2021-01-01T00:00:00+01:00', '2021-12-31T00:00:00+01:00', null), deployment('month', '2021-04-01T00:00:00+01:00', '2021-04-30T00:00:00+01:00', null)];
+    expect(suggestDeployment(list, card)).toEqual({ deploymentID: 'month', reason: 'dates' });
+  });
 });
