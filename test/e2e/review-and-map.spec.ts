@@ -34,12 +34,12 @@ test('label the heron sequence, then see the station, its night-time activity an
   await nav.go('settings');
   await page.getByTestId('species-name').fill('Ardea');
   await page.getByTestId('species-common').fill('herons');
-  await page.getByTestId('species-add').click();
+  await page.getByTestId('species-common').press('Enter');
   await expect(page.getByTestId('species-panel')).toContainText('1 species');
 
   await nav.go('media');
   await page.getByTestId('label-species').first().fill('Ardea');
-  await page.getByTestId('label-sequence').first().click();
+  await page.getByTestId('label-species').first().press('Enter');
   await expect(page.getByTestId('labelled')).toBeVisible();
   await page.getByTestId('filter-species').selectOption('Ardea');
   await expect(page.getByTestId('media-count')).toHaveText('10 images in 1 sequence');

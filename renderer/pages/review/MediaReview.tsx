@@ -4,6 +4,7 @@ import type { BoxInfo } from '../../../electron/backend/detect/contract.ts';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { onEnter } from '../../components/on-enter.ts';
 import { useCall } from '../../components/use-call.ts';
 
 /** Labels for one picture: the whole image or one box, a count, a false detection, or empty. */
@@ -38,7 +39,7 @@ export function MediaReview({ mediaID, boxes, onChanged }: { mediaID: string; bo
           </option>
         ))}
       </select>
-      <input list={`viewer-species-${mediaID}`} value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('review.speciesPlaceholder')} aria-label={t('review.species')} size={18} />
+      <input list={`viewer-species-${mediaID}`} value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('review.speciesPlaceholder')} aria-label={t('review.species')} size={18} onKeyDown={onEnter(() => void label(), query.trim() !== '')} />
       <datalist id={`viewer-species-${mediaID}`}>
         {species.data?.map((s) => (
           <option key={s.scientificName} value={s.scientificName}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { onEnter } from '../../components/on-enter.ts';
 import { useCall } from '../../components/use-call.ts';
 
 /** One label or "empty" for every picture ticked in the grid. */
@@ -20,7 +21,7 @@ export function SelectionBar({ mediaIDs, onDone }: { mediaIDs: string[]; onDone:
   return (
     <div className="selection-bar row" role="region" aria-label={t('review.selection')} data-testid="selection-bar">
       <strong>{t('review.selected', { count: mediaIDs.length })}</strong>
-      <input list="selection-species" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('review.speciesPlaceholder')} aria-label={t('review.species')} size={18} data-testid="selection-species" />
+      <input list="selection-species" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('review.speciesPlaceholder')} aria-label={t('review.species')} size={18} data-testid="selection-species" onKeyDown={onEnter(() => void api.call('review.label', { target: { mediaIDs }, scientificName: match?.scientificName ?? query }).then(done), query.trim() !== '')} />
       <datalist id="selection-species">
         {species.data?.map((s) => (
           <option key={s.scientificName} value={s.scientificName}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { onEnter } from '../../components/on-enter.ts';
 import { useCall } from '../../components/use-call.ts';
 
 /** Labels a whole sequence with a species from the library's list (search by scientific or common name). */
@@ -21,7 +22,7 @@ export function SequenceLabel({ deploymentID, sequenceNo, onLabelled }: { deploy
   };
   return (
     <span className="row label-row">
-      <input list={listId} value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('review.speciesPlaceholder')} aria-label={t('review.species')} data-testid="label-species" size={18} />
+      <input list={listId} value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('review.speciesPlaceholder')} aria-label={t('review.species')} data-testid="label-species" size={18} onKeyDown={onEnter(() => void label(), query.trim() !== '')} />
       <datalist id={listId}>
         {species.data?.map((s) => (
           <option key={s.scientificName} value={s.scientificName}>
@@ -29,7 +30,7 @@ export function SequenceLabel({ deploymentID, sequenceNo, onLabelled }: { deploy
           </option>
         ))}
       </datalist>
-      <input value={count} onChange={(e) => setCount(e.target.value)} inputMode="numeric" size={3} aria-label={t('review.count')} />
+      <input value={count} onChange={(e) => setCount(e.target.value)} inputMode="numeric" size={3} aria-label={t('review.count')} onKeyDown={onEnter(() => void label(), query.trim() !== '')} />
       <button disabled={!query.trim()} onClick={() => void label()} data-testid="label-sequence">
         {t('review.labelSequence')}
       </button>

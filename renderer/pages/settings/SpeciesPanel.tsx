@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FolderInput } from '../../components/FolderInput.tsx';
+import { onEnter } from '../../components/on-enter.ts';
 import { useCall } from '../../components/use-call.ts';
 
 /** The library's species list: add one, or import a CSV (scientificName, vernacularName). */
@@ -52,10 +53,10 @@ export function SpeciesPanel(): JSX.Element {
       </ul>
       <div className="row wrap">
         <Field label={t('review.scientificName')}>
-          <input value={name} onChange={(e) => setName(e.target.value)} data-testid="species-name" />
+          <input value={name} onChange={(e) => setName(e.target.value)} data-testid="species-name" onKeyDown={onEnter(() => void add(), name.trim().length >= 2)} />
         </Field>
         <Field label={t('review.vernacularName')}>
-          <input value={common} onChange={(e) => setCommon(e.target.value)} data-testid="species-common" />
+          <input value={common} onChange={(e) => setCommon(e.target.value)} data-testid="species-common" onKeyDown={onEnter(() => void add(), name.trim().length >= 2)} />
         </Field>
         <button disabled={name.trim().length < 2} onClick={() => void add()} data-testid="species-add">
           {t('review.addSpecies')}
