@@ -53,7 +53,7 @@ export function App(): JSX.Element {
       <ConnectionBanner />
       <main className="content">
         {page === 'media' ? <MediaPage /> : null}
-        {page === 'import' ? <ImportPage onShowImages={() => setPage('media')} /> : null}
+        {page === 'import' ? <ImportPage onShowImages={() => setPage('media')} onDetect={() => setPage('detect')} /> : null}
         {page === 'detect' ? <JobsPage /> : null}
         {page === 'map' ? <MapPage /> : null}
         {page === 'deployments' ? <SetupPage /> : null}

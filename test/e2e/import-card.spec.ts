@@ -39,6 +39,8 @@ test('create a library, add 62c200a9, import the heron card, see the grid, impor
   await importer.start();
   await expect(importer.summary()).toBeVisible();
   await expect(page.getByTestId('summary-imported')).toHaveText('10');
+  // The next step is offered where the person is.
+  await expect(page.getByTestId('next-detect')).toBeVisible();
   await expect(page.getByTestId('summary-duplicates')).toHaveText('0');
   await expect(page.getByTestId('summary-failed')).toHaveText('0');
   await shot('03-summary');

@@ -14,7 +14,7 @@ import { useCall } from '../../components/use-call.ts';
 
 type Stage = { kind: 'choose' } | { kind: 'preview'; preview: ImportPreview } | { kind: 'running'; importId: number } | { kind: 'finished'; summary: ImportSummary };
 
-export function ImportPage({ onShowImages }: { onShowImages: () => void }): JSX.Element {
+export function ImportPage({ onShowImages, onDetect }: { onShowImages: () => void; onDetect: () => void }): JSX.Element {
   const { t } = useTranslation();
   const deployments = useCall('deployment.list', {});
   const [source, setSource] = useState('');
@@ -70,7 +70,7 @@ export function ImportPage({ onShowImages }: { onShowImages: () => void }): JSX.
         <PreviewPanel preview={stage.preview} deployments={deployments.data ?? []} deploymentID={deploymentID} onDeployment={setDeploymentID} onStart={() => void start()} />
       ) : null}
       {stage.kind === 'running' ? <ImportProgressView progress={progress} onCancel={() => void api.call('ingest.cancel', { importId: stage.importId })} /> : null}
-      {stage.kind === 'finished' ? <ImportSummaryView summary={stage.summary} onShowImages={onShowImages} /> : null}
+      {stage.kind === 'finished' ? <ImportSummaryView summary={stage.summary} onShowImages={onShowImages} onDetect={onDetect} /> : null}
     </div>
   );
 }

@@ -20,7 +20,7 @@ function Notes({ title, notes, testId }: { title: string; notes: ImportFileNote[
   );
 }
 
-export function ImportSummaryView({ summary, onShowImages }: { summary: ImportSummary; onShowImages: () => void }): JSX.Element {
+export function ImportSummaryView({ summary, onShowImages, onDetect }: { summary: ImportSummary; onShowImages: () => void; onDetect: () => void }): JSX.Element {
   const { t } = useTranslation();
   return (
     <section className="card" data-testid="import-summary" role="status">
@@ -38,9 +38,16 @@ export function ImportSummaryView({ summary, onShowImages }: { summary: ImportSu
       <Notes title={t('import.failed')} notes={summary.failed} testId="summary-failed-list" />
       <Notes title={t('import.notImported')} notes={summary.notImported} testId="summary-not-imported" />
       <Notes title={t('import.warnings')} notes={summary.warnings} testId="summary-warnings" />
-      <button onClick={onShowImages} data-testid="see-images">
-        {t('import.seeImages')}
-      </button>
+      <div className="row">
+        {summary.imported > 0 ? (
+          <button className="primary" onClick={onDetect} data-testid="next-detect">
+            {t('import.nextDetect')}
+          </button>
+        ) : null}
+        <button onClick={onShowImages} data-testid="see-images">
+          {t('import.seeImages')}
+        </button>
+      </div>
     </section>
   );
 }

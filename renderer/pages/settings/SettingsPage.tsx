@@ -1,6 +1,7 @@
 import { type JSX, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EnginePanel } from './EnginePanel.tsx';
+import { readableLogLine } from './readable-log-line.ts';
 import { SpeciesPanel } from './SpeciesPanel.tsx';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
@@ -53,7 +54,7 @@ export function SettingsPage(): JSX.Element {
         </a>
       ) : null}
       <pre className="log" data-testid="log-lines">
-        {log.data?.lines.join('\n')}
+        {log.data?.lines.map(readableLogLine).join('\n')}
       </pre>
     </div>
   );
