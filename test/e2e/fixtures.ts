@@ -19,6 +19,8 @@ export async function startStation(workDir: string): Promise<ServedStation> {
     env: {
       ...process.env,
       CAMTRAP_DATA_DIR: dataDir,
+      // The app's home is the test's folder: a library "in Documents" lands there, not in the machine's home.
+      HOME: workDir,
       CAMTRAP_VOLUME_ROOTS: path.join(workDir, 'volumes'),
       CAMTRAP_MODELS_DIRS: testModelsDir(),
       CAMTRAP_RESOURCES_DIR: path.join(workDir, 'no-bundled-resources'),

@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { LibraryScreen, Navigation, SetupScreen } from './pages/app-pages.ts';
+import { Navigation, SetupScreen } from './pages/app-pages.ts';
 
 // Case 7 of issue 9: text from the data is shown as text, never run as HTML.
 test('a location named with markup shows that markup as text on the map, and runs nothing', async ({ page, station }) => {
   const hostile = '<img src=x onerror="window.__pwned=1">Pond';
   await page.goto(station.openUrl);
-  await new LibraryScreen(page).create(path.join(station.workDir, 'library'));
+  // The one-click start: a new library in the home folder, no folder to choose.
+  await expect(page.getByTestId('library-default-path')).toHaveText(path.join(station.workDir, 'Camtrap Station'));
+  await page.getByTestId('library-default').click();
   const nav = new Navigation(page);
   await nav.go('deployments');
   const setup = new SetupScreen(page);

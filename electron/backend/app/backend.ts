@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { BackendEvents } from './backend-events.ts';
 import { recentLibraries, rememberLibrary } from './recent-libraries.ts';
 import { MapReader } from '../analysis/map-files/map-reader.ts';
@@ -29,6 +30,7 @@ export interface BackendOptions {
  */
 export interface Backend extends Pick<EventBus<BackendEvents>, 'subscribe' | 'on' | 'emit'> {
   readonly dataDir: string;
+  readonly home: string;
   readonly logger: Logger;
   readonly library: LibrarySession;
   readonly imports: Imports;
@@ -72,6 +74,7 @@ export function createBackend({ dataDir, logger, resumeJobs = false }: BackendOp
   const detection = new DetectionJobs({ library, models, engine, runners: { cpu: cpuRunner, container: containerRunner }, emit: bus.emit, logger, startTask });
   return {
     dataDir,
+    home: os.homedir(),
     logger,
     library,
     imports,

@@ -8,7 +8,16 @@ export interface LogInfo {
   lines: string[];
 }
 
+/** Where a first library goes with one click. */
+export interface LibraryPlace {
+  path: string;
+  /** A library is already there: open it rather than make one. */
+  isLibrary: boolean;
+}
+
 export const appMethods = {
   'app.log': method<LogInfo>()(z.object({ lines: z.number().int().min(1).max(2000).default(200) })),
   'library.recent': method<RecentLibrary[]>()(z.object({})),
+  /** Where a first library goes with one click. */
+  'library.defaultPlace': method<LibraryPlace>()(z.object({})),
 } as const;

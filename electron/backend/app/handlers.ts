@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { appMethods } from './contract.ts';
+import { defaultLibraryPlace } from './default-library-place.ts';
 import { recentLibraries } from './recent-libraries.ts';
 import type { Logger } from '../log/logger.ts';
 import type { DomainHandlers } from '../rpc/define.ts';
@@ -7,6 +8,8 @@ import type { DomainHandlers } from '../rpc/define.ts';
 export interface AppContext {
   logger: Pick<Logger, 'todayFile' | 'dir'>;
   dataDir: string;
+  /** The user's home folder. */
+  home: string;
 }
 
 export const appHandlers: DomainHandlers<typeof appMethods, AppContext> = {
@@ -16,4 +19,5 @@ export const appHandlers: DomainHandlers<typeof appMethods, AppContext> = {
     return { file, folder: logger.dir, lines: text.trimEnd().split('\n').filter(Boolean).slice(-lines) };
   },
   'library.recent': (_input, { dataDir }) => recentLibraries(dataDir),
+  'library.defaultPlace': (_input, { home }) => defaultLibraryPlace(home),
 };

@@ -11,6 +11,7 @@ import { useCall } from '../../components/use-call.ts';
 export function LibraryPage({ onOpened }: { onOpened: (info: LibraryInfo) => void }): JSX.Element {
   const { t } = useTranslation();
   const recent = useCall('library.recent', {});
+  const place = useCall('library.defaultPlace', {});
   const [path, setPath] = useState('');
   const [error, setError] = useState<RpcError | undefined>();
 
@@ -29,6 +30,21 @@ export function LibraryPage({ onOpened }: { onOpened: (info: LibraryInfo) => voi
       <h1>{t('app.title')}</h1>
       <h2>{t('library.heading')}</h2>
       <p className="muted">{t('library.intro')}</p>
+      {place.data ? (
+        <p className="row">
+          <button
+            className="primary"
+            onClick={() => place.data && void go(place.data.isLibrary ? 'library.open' : 'library.create', place.data.path)}
+            data-testid="library-default"
+          >
+            {t(place.data.isLibrary ? 'library.openDefault' : 'library.createDefault')}
+          </button>
+          <span className="muted" data-testid="library-default-path">
+            {place.data.path}
+          </span>
+        </p>
+      ) : null}
+      <h3>{t('library.elsewhere')}</h3>
       <form onSubmit={submit} className="row">
         <Field label={t('library.pathLabel')}>
           <FolderInput value={path} onChange={setPath} placeholder={t('library.pathPlaceholder')} testId="library-path" autoFocus pick={{ allowNew: true }} />
