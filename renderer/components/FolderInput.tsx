@@ -7,7 +7,7 @@ import { api } from '../api/client.ts';
  * A folder or file the user chooses, never types: the system's dialog in the app, the app's own
  * folder browser in a browser. The choice is shown as text.
  */
-export function FolderInput(props: { value: string; onChange: (v: string) => void; placeholder: string; testId: string; autoFocus?: boolean; pick?: PickOptions }): JSX.Element {
+export function FolderInput(props: { value: string; onChange: (v: string) => void; testId: string; autoFocus?: boolean; pick?: PickOptions }): JSX.Element {
   const { t } = useTranslation();
   const [browsing, setBrowsing] = useState(false);
   const system = api.pickFolder;
@@ -21,7 +21,7 @@ export function FolderInput(props: { value: string; onChange: (v: string) => voi
   return (
     <span className="row">
       <output className={props.value ? 'chosen-path' : 'chosen-path muted'} data-testid={props.testId}>
-        {props.value || props.placeholder}
+        {props.value || t('common.nothingChosen')}
       </output>
       <button type="button" onClick={choose} autoFocus={props.autoFocus} data-testid={`${props.testId}-choose`}>
         {t('common.chooseFolder')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { Field } from '../../components/Field.tsx';
 import { FolderInput } from '../../components/FolderInput.tsx';
 import { joinPath } from '../../components/join-path.ts';
 
@@ -19,7 +20,9 @@ export function ExportMegadetector({ runId }: { runId: number }): JSX.Element {
   };
   return (
     <div className="row">
-      <FolderInput value={folder} onChange={setFolder} placeholder={t('detect.exportPath')} testId={`export-md-folder-${runId}`} />
+      <Field label={t('detect.exportPath')}>
+        <FolderInput value={folder} onChange={setFolder} testId={`export-md-folder-${runId}`} />
+      </Field>
       <button disabled={!folder} onClick={() => void save()}>
         {t('detect.exportMd')}
       </button>

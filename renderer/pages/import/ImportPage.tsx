@@ -58,7 +58,7 @@ export function ImportPage({ onShowImages, onDetect }: { onShowImages: () => voi
       {stage.kind === 'choose' || stage.kind === 'preview' ? (
         <form className="row" onSubmit={submit}>
           <Field label={t('import.sourceLabel')}>
-            <FolderInput value={source} onChange={setSource} placeholder={t('import.sourcePlaceholder')} testId="import-source" />
+            <FolderInput value={source} onChange={setSource} testId="import-source" />
           </Field>
           <button type="submit" disabled={!source.trim()} data-testid="import-preview">
             {t('import.preview')}

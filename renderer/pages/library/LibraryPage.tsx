@@ -48,7 +48,7 @@ export function LibraryPage({ onOpened }: { onOpened: (info: LibraryInfo) => voi
       <h3>{t('library.elsewhere')}</h3>
       <form onSubmit={submit} className="row">
         <Field label={t('library.pathLabel')}>
-          <FolderInput value={path} onChange={setPath} placeholder={t('library.pathPlaceholder')} testId="library-path" pick={{ allowNew: true }} />
+          <FolderInput value={path} onChange={setPath} testId="library-path" pick={{ allowNew: true }} />
         </Field>
         <button type="submit" disabled={!path.trim()} data-testid="library-open">
           {t('library.open')}

@@ -121,7 +121,7 @@ export function MapPage(): JSX.Element {
           <input value={to} onChange={(e) => setTo(e.target.value)} placeholder="2021-12-31" size={11} />
         </Field>
         <Field label={t('map.mbtiles')}>
-          <FolderInput value={mbtiles} onChange={setMbtiles} placeholder={t('map.mbtiles')} testId="mbtiles-path" pick={{ extensions: ['.mbtiles', '.geojson', '.json'] }} />
+          <FolderInput value={mbtiles} onChange={setMbtiles} testId="mbtiles-path" pick={{ extensions: ['.mbtiles', '.geojson', '.json'] }} />
         </Field>
         <button disabled={!mbtiles.trim()} onClick={() => void importTiles()} data-testid="mbtiles-import">
           {t('map.importMbtiles')}

@@ -51,7 +51,7 @@ export function EnginePanel(): JSX.Element {
           </dl>
           {s.state.startsWith('running') && !s.image.loaded ? (
             <div className="row">
-              <FolderInput value={tarball} onChange={setTarball} placeholder={s.image.tarball ?? t('engine.tarballPlaceholder')} testId="engine-tarball" pick={{ extensions: ['.tar.gz', '.tar', '.tar.xz'] }} />
+              <FolderInput value={tarball} onChange={setTarball} testId="engine-tarball" pick={{ extensions: ['.tar.gz', '.tar', '.tar.xz'] }} />
               <button className="primary" disabled={loading || (!tarball && !s.image.tarball)} onClick={() => void load()} data-testid="engine-load">
                 {t('engine.load')}
               </button>

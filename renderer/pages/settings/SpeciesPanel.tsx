@@ -64,7 +64,7 @@ export function SpeciesPanel(): JSX.Element {
       </div>
       <div className="row">
         <Field label={t('review.csvFile')}>
-          <FolderInput value={csv} onChange={setCsv} placeholder={t('review.csvFile')} testId="species-csv" pick={{ extensions: ['.csv', '.txt'] }} />
+          <FolderInput value={csv} onChange={setCsv} testId="species-csv" pick={{ extensions: ['.csv', '.txt'] }} />
         </Field>
         <button disabled={!csv.trim()} onClick={() => void importCsv()}>
           {t('review.importCsv')}
