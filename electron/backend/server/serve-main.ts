@@ -21,12 +21,13 @@ async function main(): Promise<void> {
   const server = await startHttpServer(backend, { staticDir, port: Number(values.port), startCommand: process.env.CAMTRAP_START_COMMAND ?? 'npm run serve' });
   const stopWatching = watchVolumes((volume) => backend.emit('volumes.mounted', volume));
   backend.logger.info('browser mode started', { url: server.url });
-  process.stdout.write(`Camtrap Station is ready. Open this link in a browser on this machine (it works once):\n${server.openUrl}\nPress Enter here for a new link.\n`);
   // A lost or used link needs no restart: Enter here (or SIGUSR2, for a service) prints a new one.
+  const input = process.stdin.isTTY || process.env.CAMTRAP_LINK_ON_ENTER === '1' ? readline.createInterface({ input: process.stdin }) : null;
+  const enterHint = input ? 'Press Enter here for a new link.\n' : '';
+  process.stdout.write(`Camtrap Station is ready. Open this link in a browser on this machine (it works once):\n${server.openUrl}\n${enterHint}`);
   const printNewLink = (): void => {
     process.stdout.write(`New link (the previous one no longer works):\n${server.newLink()}\n`);
   };
-  const input = process.stdin.isTTY || process.env.CAMTRAP_LINK_ON_ENTER === '1' ? readline.createInterface({ input: process.stdin }) : null;
   input?.on('line', printNewLink);
   process.on('SIGUSR2', printNewLink);
   const shutdown = () => {
