@@ -11,6 +11,9 @@ test('the settings page explains the container engine in plain words', async ({ 
   await new LibraryScreen(page).create(path.join(station.workDir, 'library'));
   await new Navigation(page).go('settings');
   const panel = page.getByTestId('engine-panel');
+  // One sentence first, in plain words: what detection will run on and why; the engine's details are folded away.
+  await expect(panel.getByTestId('engine-plan')).toContainText("Detection will run on this computer's processor: the container engine runs, but it cannot use a graphics card here.");
+  await expect(panel.getByTestId('engine-state')).toBeHidden();
   await expect(panel.getByTestId('engine-state')).toContainText('Running, without GPU');
   await expect(panel.getByTestId('engine-state')).toContainText('NVIDIA Container Toolkit');
   await expect(panel).toContainText('runc');

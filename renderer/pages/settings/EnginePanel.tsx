@@ -1,6 +1,6 @@
 import { type JSX, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoadProgress } from '../../../electron/backend/engine/contract.ts';
+import type { EngineStatus, LoadProgress } from '../../../electron/backend/engine/contract.ts';
 import { formatBytes } from '../../../electron/backend/ingest/contract.ts';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
@@ -8,6 +8,12 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { FolderInput } from '../../components/FolderInput.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useCall } from '../../components/use-call.ts';
+
+/** What detection will run on, in one sentence a volunteer understands; the engine's details are folded away. */
+function planOf(s: EngineStatus): 'gpu' | 'gpuNoImage' | 'cpuNoGpu' | 'cpuNoEngine' {
+  if (s.state === 'running-gpu') return s.image.loaded || s.image.tarball ? 'gpu' : 'gpuNoImage';
+  return s.state === 'running-no-gpu' ? 'cpuNoGpu' : 'cpuNoEngine';
+}
 
 /** Diagnostics of the container engine, and loading the worker image from the app's files or a USB stick. */
 export function EnginePanel(): JSX.Element {
@@ -33,22 +39,28 @@ export function EnginePanel(): JSX.Element {
       <ErrorMessage error={status.error} />
       {s ? (
         <>
-          <p data-testid="engine-state">
-            <strong>{t(`engine.state.${s.state}`)}</strong> — {s.advice}
+          <p className="lead" data-testid="engine-plan">
+            {t(`engine.plan.${planOf(s)}`)}
           </p>
-          <dl className="facts">
-            <dt>{t('engine.engine')}</dt>
-            <dd>{s.engine ? `${s.engine} ${s.version ?? ''}` : '—'}</dd>
-            <dt>{t('engine.runtimes')}</dt>
-            <dd>{s.runtimes.join(', ') || '—'}</dd>
-            <dt>{t('engine.gpus')}</dt>
-            <dd>{s.gpus}</dd>
-            <dt>{t('engine.image')}</dt>
-            <dd data-testid="engine-image">
-              {s.image.tarball || s.image.loaded ? `${s.image.tag} · ${s.image.loaded ? t('engine.loaded') : t('engine.notLoaded')}` : t('engine.noImageFile')}
-              {s.image.bytes ? ` · ${formatBytes(s.image.bytes)}` : ''}
-            </dd>
-          </dl>
+          <details>
+            <summary>{t('engine.details')}</summary>
+            <p data-testid="engine-state">
+              <strong>{t(`engine.state.${s.state}`)}</strong> — {s.advice}
+            </p>
+            <dl className="facts">
+              <dt>{t('engine.engine')}</dt>
+              <dd>{s.engine ? `${s.engine} ${s.version ?? ''}` : '—'}</dd>
+              <dt>{t('engine.runtimes')}</dt>
+              <dd>{s.runtimes.join(', ') || '—'}</dd>
+              <dt>{t('engine.gpus')}</dt>
+              <dd>{s.gpus}</dd>
+              <dt>{t('engine.image')}</dt>
+              <dd data-testid="engine-image">
+                {s.image.tarball || s.image.loaded ? `${s.image.tag} · ${s.image.loaded ? t('engine.loaded') : t('engine.notLoaded')}` : t('engine.noImageFile')}
+                {s.image.bytes ? ` · ${formatBytes(s.image.bytes)}` : ''}
+              </dd>
+            </dl>
+          </details>
           {s.state.startsWith('running') && !s.image.loaded ? (
             <div className="row">
               <FolderInput value={tarball} onChange={setTarball} testId="engine-tarball" pick={{ extensions: ['.tar.gz', '.tar', '.tar.xz'] }} />
