@@ -2,6 +2,7 @@ import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParamsOf } from '../../../electron/backend/api/contract.ts';
 import { Field } from '../../components/Field.tsx';
+import { percent } from '../../components/percent.ts';
 import { useCall } from '../../components/use-call.ts';
 
 export interface Filters {
@@ -34,7 +35,7 @@ export function pageFilter(f: Filters): ParamsOf<'media.page'> {
 }
 
 export function GridFilters({ value, onChange }: { value: Filters; onChange: (f: Filters) => void }): JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const deployments = useCall('deployment.list', {});
   const species = useCall('species.list', { query: '', limit: 500 });
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => onChange({ ...value, [k]: v });
@@ -85,9 +86,9 @@ export function GridFilters({ value, onChange }: { value: Filters; onChange: (f:
         </select>
       </Field>
       <label className="row">
-        {t('detect.threshold')}
-        <input type="range" min={0.05} max={0.95} step={0.05} value={value.threshold} onChange={(e) => set('threshold', Number(e.target.value))} data-testid="threshold" />
-        <span>{value.threshold.toFixed(2)}</span>
+        <span title={t('detect.thresholdHelp')}>{t('detect.threshold')}</span>
+        <input type="range" min={0.05} max={0.95} step={0.05} value={value.threshold} onChange={(e) => set('threshold', Number(e.target.value))} data-testid="threshold" aria-valuetext={percent(value.threshold, i18n.language)} />
+        <span>{percent(value.threshold, i18n.language)}</span>
       </label>
       <label className="check">
         <input type="checkbox" checked={value.hideEmpty} onChange={(e) => set('hideEmpty', e.target.checked)} data-testid="hide-empty" /> {t('detect.hideEmpty')}

@@ -5,6 +5,7 @@ import { groupSequences } from './group-sequences.ts';
 import { Viewer } from './Viewer.tsx';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { percent } from '../../components/percent.ts';
 import { useCall } from '../../components/use-call.ts';
 import { SelectionBar } from '../review/SelectionBar.tsx';
 import { SequenceLabel } from '../review/SequenceLabel.tsx';
@@ -12,7 +13,7 @@ import { SequenceLabel } from '../review/SequenceLabel.tsx';
 const pageSize = 200;
 
 export function MediaPage(): JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [open, setOpen] = useState<number | null>(null);
   const [labelled, setLabelled] = useState(0);
@@ -82,7 +83,7 @@ export function MediaPage(): JSX.Element {
                 <li key={m.mediaID} className="tile" data-testid="tile">
                   <button className="tile-open" onClick={() => setOpen(items.indexOf(m))} aria-label={m.fileName}>
                     <img src={api.mediaUrl('thumb', m.mediaID)} alt={m.fileName} loading="lazy" width={160} height={112} />
-                    {m.maxConf !== null && m.maxConf >= filters.threshold ? <span className="tile-badge" data-testid="tile-badge">{m.maxConf.toFixed(2)}</span> : null}
+                    {m.maxConf !== null && m.maxConf >= filters.threshold ? <span className="tile-badge" data-testid="tile-badge" title={t('review.badgeHelp', { percent: percent(m.maxConf, i18n.language) })}>{percent(m.maxConf, i18n.language)}</span> : null}
                   </button>
                   <input type="checkbox" className="tile-select" checked={selected.includes(m.mediaID)} onChange={() => toggle(m.mediaID)} aria-label={t('review.select', { name: m.fileName })} data-testid="tile-select" />
                   <span className="tile-caption" data-testid="tile-time" title={m.timeFromFile ? t('media.noExifTime') : m.cameraSerial ?? ''}>

@@ -1,0 +1,4 @@
+/** A confidence (0..1) as people read it, in their language's format: 0.35 → "35 %" (fr), "35%" (en). */
+export function percent(value: number, language: string): string {
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+}
