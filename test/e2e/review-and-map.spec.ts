@@ -43,6 +43,8 @@ test('label the heron sequence, then see the station, its night-time activity an
   await expect(page.getByTestId('labelled')).toBeVisible();
   await page.getByTestId('filter-species').selectOption('Ardea');
   await expect(page.getByTestId('media-count')).toHaveText('10 images in 1 sequence');
+  // Each tile says what a person found in it, by its common name.
+  await expect(page.getByTestId('tile-label')).toHaveText(Array(10).fill('herons'));
   await shot('01-labelled');
 
   // In the viewer: a count of two on the first picture, then undone from the grid.

@@ -87,6 +87,10 @@ export interface MediaItem {
   /** The highest confidence of the latest detection result, null before detection. */
   maxConf: number | null;
   processed: boolean;
+  /** What a person said is in it (common names where the species list has them). */
+  labels: string[];
+  /** A person labelled it, marked it empty or marked a box false. */
+  reviewed: boolean;
 }
 
 export interface MediaPage {

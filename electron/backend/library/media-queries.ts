@@ -20,6 +20,8 @@ interface MediaRow {
   sha256: string;
   maxConf: number | null;
   processed: number;
+  labels: string | null;
+  reviewed: number;
 }
 
 const columns = `media_id AS mediaID, deployment_id AS deploymentID, file_name AS fileName, file_path AS filePath,
@@ -27,15 +29,28 @@ const columns = `media_id AS mediaID, deployment_id AS deploymentID, file_name A
   time_from_file AS timeFromFile, camera_make AS cameraMake, camera_model AS cameraModel,
   camera_serial AS cameraSerial, width, height, sequence_no AS sequenceNo, sha256,
   (SELECT x.max_conf FROM detection_results x WHERE x.media_pk = media.media_pk ORDER BY x.run_id DESC LIMIT 1) AS maxConf,
-  EXISTS (SELECT 1 FROM detection_results x WHERE x.media_pk = media.media_pk) AS processed`;
+  EXISTS (SELECT 1 FROM detection_results x WHERE x.media_pk = media.media_pk) AS processed,
+  (SELECT group_concat(name, char(31)) FROM (SELECT DISTINCT COALESCE(s.vernacular_name, o.scientific_name) AS name FROM observations o
+     LEFT JOIN species s ON s.scientific_name = o.scientific_name
+     WHERE o.media_pk = media.media_pk AND o.superseded_by IS NULL AND o.scientific_name IS NOT NULL)) AS labels,
+  EXISTS (SELECT 1 FROM observations o WHERE o.media_pk = media.media_pk AND o.superseded_by IS NULL) AS reviewed`;
 
 /** Empty: processed, and its latest result has nothing at or above the threshold. Unprocessed media stay in view. */
 const emptyFilter = `NOT EXISTS (SELECT 1 FROM detection_results x WHERE x.media_pk = media.media_pk
   AND x.run_id = (SELECT MAX(y.run_id) FROM detection_results y WHERE y.media_pk = media.media_pk) AND COALESCE(x.max_conf, 0) < @threshold AND x.status = 'ok')`;
 
 function toItem(row: MediaRow): MediaItem {
-  const { timestampMs, takenAtOriginal, timeFromFile, processed, ...rest } = row;
-  return { ...rest, timestamp: msToLocalTime(timestampMs), timestampOriginal: takenAtOriginal, timeFromFile: timeFromFile === 1, processed: processed === 1 };
+  const { timestampMs, takenAtOriginal, timeFromFile, processed, labels, reviewed, ...rest } = row;
+  return {
+    ...rest,
+    timestamp: msToLocalTime(timestampMs),
+    timestampOriginal: takenAtOriginal,
+    timeFromFile: timeFromFile === 1,
+    processed: processed === 1,
+    // Unit separator between names: a common name may hold a comma.
+    labels: labels ? labels.split('\u001f') : [],
+    reviewed: reviewed === 1,
+  };
 }
 
 /** One page of the grid, in time order, with totals so the grid can size its scroll area. */

@@ -86,6 +86,11 @@ export function MediaPage(): JSX.Element {
                     {m.maxConf !== null && m.maxConf >= filters.threshold ? <span className="tile-badge" data-testid="tile-badge" title={t('review.badgeHelp', { percent: percent(m.maxConf, i18n.language) })}>{percent(m.maxConf, i18n.language)}</span> : null}
                   </button>
                   <input type="checkbox" className="tile-select" checked={selected.includes(m.mediaID)} onChange={() => toggle(m.mediaID)} aria-label={t('review.select', { name: m.fileName })} data-testid="tile-select" />
+                  {m.reviewed ? (
+                    <span className="tile-label" data-testid="tile-label" title={t('review.reviewedMark')}>
+                      {m.labels.length > 0 ? m.labels.join(', ') : `✓ ${t('review.reviewed')}`}
+                    </span>
+                  ) : null}
                   <span className="tile-caption" data-testid="tile-time" title={m.timeFromFile ? t('media.noExifTime') : m.cameraSerial ?? ''}>
                     {m.timestamp}
                     {m.timeFromFile ? ' *' : ''}
