@@ -4,6 +4,7 @@ import { api } from './api/client.ts';
 import { ConnectionBanner } from './components/ConnectionBanner.tsx';
 import { RunningTasks } from './components/RunningTasks.tsx';
 import { useCall } from './components/use-call.ts';
+import { forgetRemembered } from './components/use-remembered.ts';
 import { JobsPage } from './pages/detect/JobsPage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
 import { LibraryPage } from './pages/library/LibraryPage.tsx';
@@ -44,7 +45,10 @@ export function App(): JSX.Element {
         <button
           className="link"
           onClick={() => {
-            void api.call('library.close', {}).then(() => setOpened(null));
+            void api.call('library.close', {}).then(() => {
+              forgetRemembered();
+              setOpened(null);
+            });
           }}
         >
           {t('app.closeLibrary')}

@@ -100,4 +100,8 @@ test('label the heron sequence, then see the station, its night-time activity an
   await shot('05-map-month-heat-overlay');
   expect(blocked, 'the map asked the network').toEqual([]);
   expect(fs.existsSync(mbtiles)).toBe(true);
+  // Back on Images, the filters are as they were left.
+  await nav.go('media');
+  await expect(page.getByTestId('filter-species')).toHaveValue('Ardea');
+  await expect(page.getByTestId('media-count')).toHaveText('10 images in 1 sequence');
 });

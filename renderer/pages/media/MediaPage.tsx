@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { percent } from '../../components/percent.ts';
 import { useCall } from '../../components/use-call.ts';
+import { useRemembered } from '../../components/use-remembered.ts';
 import { SelectionBar } from '../review/SelectionBar.tsx';
 import { SequenceLabel } from '../review/SequenceLabel.tsx';
 
@@ -14,17 +15,23 @@ const pageSize = 200;
 
 export function MediaPage(): JSX.Element {
   const { t, i18n } = useTranslation();
-  const [filters, setFilters] = useState<Filters>(noFilters);
+  const [filters, setFilters] = useRemembered<Filters>('media.filters', noFilters);
   const [open, setOpen] = useState<number | null>(null);
   const [labelled, setLabelled] = useState(0);
   const [undone, setUndone] = useState('');
-  const [selected, setSelected] = useState<string[]>([]);
-  const [pageIndex, setPageIndex] = useState(0);
+  const [selected, setSelected] = useRemembered<string[]>('media.selected', []);
+  const [pageIndex, setPageIndex] = useRemembered('media.pageIndex', 0);
   const filter = pageFilter(filters);
   // One page of tiles in the page at a time: the grid stays as quick at 100,000 pictures as at 100.
   const page = useCall('media.page', { ...filter, offset: pageIndex * pageSize, limit: pageSize }, String(labelled));
   const filterKey = JSON.stringify(filter);
-  useEffect(() => setPageIndex(0), [filterKey]);
+  // Back on the page with the same filters, it stays on the page it was on; new filters start at the first.
+  const [shownKey, setShownKey] = useRemembered('media.filterKey', filterKey);
+  useEffect(() => {
+    if (filterKey === shownKey) return;
+    setShownKey(filterKey);
+    setPageIndex(0);
+  }, [filterKey]);
   const items = page.data?.items ?? [];
   const pages = Math.max(1, Math.ceil((page.data?.total ?? 0) / pageSize));
   const opened = open === null ? undefined : items[open];
