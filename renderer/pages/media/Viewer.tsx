@@ -8,7 +8,17 @@ import { MediaReview } from '../review/MediaReview.tsx';
 const colours = { animal: '#f0b429', person: '#e5484d', vehicle: '#3e9bff' } as const;
 
 /** The full image with its boxes; arrow keys move through the grid, Escape closes. */
+function fitInto(size: { width: number; height: number }, room: { width: number; height: number }): { width: number; height: number } | null {
+  if (size.width <= 0 || size.height <= 0) return null;
+  const scale = Math.min(room.width / size.width, room.height / size.height);
+  return { width: Math.round(size.width * scale), height: Math.round(size.height * scale) };
+}
+
 export function Viewer({ item, threshold, onMove, onClose, onChanged }: { item: MediaItem; threshold: number; onMove: (step: number) => void; onClose: () => void; onChanged: () => void }): JSX.Element {
+  // A small picture (older cameras write 100x75) is scaled up to the room there is, as large pictures are scaled down.
+  const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
+  useEffect(() => setNatural(null), [item.mediaID]);
+  const fitted = natural ? fitInto(natural, { width: window.innerWidth - 32, height: window.innerHeight - 170 }) : null;
   const { t } = useTranslation();
   const result = useCall('detect.mediaResult', { mediaID: item.mediaID, threshold }, item.mediaID);
   useEffect(() => {
@@ -38,7 +48,13 @@ export function Viewer({ item, threshold, onMove, onClose, onChanged }: { item: 
       </div>
       <div className="viewer-stage">
         <div className={zoom ? 'viewer-frame zoomed' : 'viewer-frame'} onClick={() => setZoom((z) => !z)} title={t('review.zoom')}>
-          <img src={api.mediaUrl('file', item.mediaID)} alt={item.fileName} data-testid="viewer-image" />
+          <img
+            src={api.mediaUrl('file', item.mediaID)}
+            alt={item.fileName}
+            data-testid="viewer-image"
+            style={fitted ? { width: fitted.width, height: fitted.height } : undefined}
+            onLoad={(e) => setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
+          />
           <svg className="viewer-boxes" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true">
             {r?.detections.map((d, i) => (
               <rect key={i} x={d.bbox[0]} y={d.bbox[1]} width={d.bbox[2]} height={d.bbox[3]} fill="none" stroke={colours[d.category]} strokeWidth={2} vectorEffect="non-scaling-stroke" data-testid="box" />
