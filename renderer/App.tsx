@@ -2,9 +2,12 @@ import { type JSX, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api/client.ts';
 import { ConnectionBanner } from './components/ConnectionBanner.tsx';
+import { DevModelBanner } from './components/DevModelBanner.tsx';
+import { LanguagePicker } from './components/LanguagePicker.tsx';
 import { RunningTasks } from './components/RunningTasks.tsx';
 import { useCall } from './components/use-call.ts';
 import { forgetRemembered } from './components/use-remembered.ts';
+import { useSavedLanguage } from './components/use-saved-language.ts';
 import { JobsPage } from './pages/detect/JobsPage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
 import { LibraryPage } from './pages/library/LibraryPage.tsx';
@@ -23,8 +26,9 @@ export function App(): JSX.Element {
   const [opened, setOpened] = useState<LibraryInfo | null | undefined>(undefined);
   const [page, setPage] = useState<Page>('media');
   const library = opened === undefined ? current.data : opened;
+  const languageReady = useSavedLanguage();
 
-  if (library === undefined) return <p className="muted pad">{t('common.loading')}</p>;
+  if (library === undefined || !languageReady) return <p className="muted pad">{t('common.loading')}</p>;
   if (library === null) return <LibraryPage onOpened={(info) => setOpened(info)} />;
 
   return (
@@ -42,6 +46,7 @@ export function App(): JSX.Element {
           ))}
         </nav>
         <RunningTasks onOpen={(task) => setPage(task.kind === 'import' ? 'import' : task.kind === 'detection' ? 'detect' : 'settings')} />
+        <LanguagePicker />
         <button
           className="link"
           onClick={() => {
@@ -55,10 +60,11 @@ export function App(): JSX.Element {
         </button>
       </header>
       <ConnectionBanner />
+      <DevModelBanner onAddModel={() => setPage('settings')} />
       <main className="content">
         {page === 'media' ? <MediaPage /> : null}
         {page === 'import' ? <ImportPage onShowImages={() => setPage('media')} onDetect={() => setPage('detect')} /> : null}
-        {page === 'detect' ? <JobsPage /> : null}
+        {page === 'detect' ? <JobsPage onReview={() => setPage('media')} /> : null}
         {page === 'map' ? <MapPage /> : null}
         {page === 'deployments' ? <SetupPage /> : null}
         {page === 'settings' ? <SettingsPage /> : null}

@@ -1,6 +1,7 @@
 // Run before the tests: what they need from the machine, set up where this is Debian and root
 // (as in CI), else the missing command is printed.
-// - Debian's Chromium for the end-to-end tests (never a downloaded browser);
+// - Debian's Chromium for the end-to-end tests (never a downloaded browser), with the Noto CJK
+//   fonts so that the Chinese screens are drawn (and photographed) as a Chinese user sees them;
 // - Docker's engine (docker.io, started when none answers) and the CPU test image of the
 //   detection container, built from Debian's packages with debootstrap (there is no Docker Hub).
 import { spawn, spawnSync } from 'node:child_process';
@@ -31,6 +32,12 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!fs.existsSync(chromium) && !aptInstall('chromium')) {
   process.stderr.write(`Chromium is not at ${chromium}. Install it (Debian: sudo apt-get install -y chromium) or set CHROMIUM_PATH.\n`);
   process.exit(1);
+}
+
+// fc-list answers for fonts of a language; without CJK fonts Chinese shows as empty boxes.
+const hasChineseFont = () => spawnSync('sh', ['-c', 'fc-list :lang=zh | grep -q .']).status === 0;
+if (!hasChineseFont() && !aptInstall('fonts-noto-cjk')) {
+  process.stderr.write('No Chinese font: the Chinese screenshots will show boxes (Debian: sudo apt-get install -y fonts-noto-cjk).\n');
 }
 
 async function ensureDocker() {

@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { joinPath } from './join-path.ts';
+import { PickerEntries } from './PickerEntries.tsx';
 import { useCall } from './use-call.ts';
 import type { FolderListing } from '../../electron/backend/browse/contract.ts';
 import type { RpcError } from '../../electron/backend/rpc/envelope.ts';
@@ -14,7 +15,6 @@ export interface PickOptions {
   /** The user may name a new folder inside the one shown (a new library). */
   allowNew?: boolean;
 }
-
 
 /**
  * The folder browser, the same in a browser and in the app: places to start from, the folders
@@ -84,15 +84,7 @@ export function PathPicker({ options, onChoose, onClose }: { options: PickOption
               {t('picker.cancel')}
             </button>
           </div>
-          <ul className="plain picker-entries" data-testid="picker-entries">
-            {listing?.entries.map((e) => (
-              <li key={e.path}>
-                <button type="button" className={`link picker-${e.kind}`} onClick={() => (e.kind === 'folder' ? open(e.path) : onChoose(e.path))} data-testid="picker-entry">
-                  {e.name}
-                </button>
-              </li>
-            ))}
-          </ul>
+          {listing ? <PickerEntries listing={listing} onOpen={(e) => (e.kind === 'folder' ? open(e.path) : onChoose(e.path))} onUp={() => listing.parent && open(listing.parent)} /> : null}
           {listing && listing.entries.length === 0 ? <p className="muted">{t('picker.empty')}</p> : null}
           {listing?.truncated ? <p className="muted">{t('picker.truncated')}</p> : null}
           {options.allowNew ? (

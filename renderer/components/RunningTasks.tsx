@@ -20,19 +20,39 @@ export function useTasks(): TaskInfo[] {
   return Object.values(tasks);
 }
 
+/** A task's message in the user's language, the way ErrorMessage shows a backend error; its English text only where no keys came with it. */
+function useTaskMessage(): (task: TaskInfo) => string | null {
+  const { t } = useTranslation();
+  return (task) => {
+    if (!task.says) return task.message;
+    return task.says
+      .map((said) => {
+        const values = { ...said.values };
+        if (typeof values.field === 'string') values.field = t(`errors:fields.${values.field}`, { defaultValue: values.field });
+        return t(`errors:${said.key}`, values);
+      })
+      .join(' ');
+  };
+}
+
 /** In the header: what runs in the background, so nobody closes the laptop in the middle of an import. */
 export function RunningTasks({ onOpen }: { onOpen: (task: TaskInfo) => void }): JSX.Element | null {
   const { t } = useTranslation();
+  const messageOf = useTaskMessage();
   const active = useTasks().filter((task) => task.state === 'running' || task.state === 'paused');
   if (active.length === 0) return null;
   return (
     <div className="running-tasks" role="status" aria-live="polite" data-testid="running-tasks">
-      {active.map((task) => (
-        <button key={task.id} className="link" onClick={() => onOpen(task)}>
-          {t(`tasks.${task.kind}`, { done: task.done, total: task.total ?? '?' })}
-          {task.state === 'paused' ? ` (${t('tasks.paused')})` : null}
-        </button>
-      ))}
+      {active.map((task) => {
+        const message = messageOf(task);
+        return (
+          <button key={task.id} className="link" onClick={() => onOpen(task)}>
+            {t(`tasks.${task.kind}`, { done: task.done, total: task.total ?? '?' })}
+            {task.state === 'paused' ? ` (${t('tasks.paused')})` : null}
+            {message ? <span className="muted"> — {message}</span> : null}
+          </button>
+        );
+      })}
     </div>
   );
 }

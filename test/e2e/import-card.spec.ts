@@ -30,7 +30,7 @@ test('create a library, add 62c200a9, import the heron card, see the grid, impor
   await importer.preview(heronMedia());
   const preview = page.getByTestId('preview');
   await expect(preview).toContainText('10 files');
-  await expect(page.getByTestId('preview-dates')).toContainText('2021-04-11 20:43:09 – 2021-04-11 20:43:15');
+  await expect(page.getByTestId('preview-dates')).toContainText('Apr 11, 2021, 8:43:09 PM – Apr 11, 2021, 8:43:15 PM');
   await expect(page.getByTestId('preview-cameras')).toContainText('RECONYX HYPERFIRE 2 COVERT, serial H2RXEM06043616');
   await expect(page.getByTestId('import-deployment')).toHaveValue('62c200a9');
   await expect(page.getByTestId('suggestion')).toContainText("card's dates");
@@ -50,8 +50,9 @@ test('create a library, add 62c200a9, import the heron card, see the grid, impor
   await expect(page.getByTestId('sequence')).toHaveCount(1);
   await expect(page.getByTestId('tile')).toHaveCount(10);
   const times = await page.getByTestId('tile-time').allTextContents();
-  expect(times[0]).toBe('2021-04-11 20:43:09');
-  expect(times.every((t) => t.startsWith('2021-04-11 20:43:'))).toBe(true);
+  // Camera times in the person's own way of writing dates, never shifted by a time zone.
+  expect(times[0]).toBe('4/11/21, 8:43:09 PM');
+  expect(times.every((t) => t.startsWith('4/11/21, 8:43:'))).toBe(true);
   await expect(page.getByTestId('tile-time').first()).toHaveAttribute('title', 'H2RXEM06043616');
   // Every thumbnail decoded: the browser got real JPEGs from the backend route.
   await expect.poll(() => page.locator('[data-testid=tile] img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBe(10);
@@ -77,7 +78,7 @@ test('create a library, add 62c200a9, import the heron card, see the grid, impor
   await page.getByTestId('tile').first().getByRole('button').click();
   const viewer = page.getByTestId('viewer');
   await expect(viewer).toBeVisible();
-  await expect(viewer.getByTestId('box-label').first()).toContainText(/animal 0\.\d\d/);
+  await expect(viewer.getByTestId('box-label').first()).toContainText(/animal \d{1,3}%/);
   await expect.poll(() => viewer.getByTestId('viewer-image').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(2048);
   await shot('07-viewer-with-box');
   await page.keyboard.press('ArrowRight');

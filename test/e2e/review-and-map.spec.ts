@@ -40,7 +40,7 @@ test('label the heron sequence, then see the station, its night-time activity an
   await nav.go('media');
   await page.getByTestId('label-species').first().fill('Ardea');
   await page.getByTestId('label-species').first().press('Enter');
-  await expect(page.getByTestId('labelled')).toBeVisible();
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', 'Undo (Ctrl+Z): labelled Ardea on 10 pictures');
   await page.getByTestId('filter-species').selectOption('Ardea');
   await expect(page.getByTestId('media-count')).toHaveText('10 images in 1 sequence');
   // Each tile says what a person found in it, by its common name.
@@ -58,7 +58,12 @@ test('label the heron sequence, then see the station, its night-time activity an
   await shot('02-viewer-label');
   await page.keyboard.press('Escape');
   await page.getByTestId('undo').click();
-  await expect(page.getByRole('status').filter({ hasText: 'Undo: Labelled Ardea' })).toBeVisible();
+  await expect(page.getByTestId('undo-status')).toHaveText('Undone: labelled Ardea on one picture');
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(page.getByTestId('undo-status')).toHaveText('Redone: labelled Ardea on one picture');
+  await page.keyboard.press('Control+Z');
+  await expect(page.getByTestId('undo-status')).toHaveText('Undone: labelled Ardea on one picture');
+  await expect(page.getByTestId('redo')).toBeEnabled();
 
   // Two pictures ticked and labelled at once.
   await page.getByTestId('tile-select').nth(1).check();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../rpc/define.ts';
 import { chosenPath } from '../rpc/paths.ts';
+import { saying } from '../rpc/saying.ts';
 
 export interface StationActivity {
   locationID: string;
@@ -50,14 +51,14 @@ export interface MapLayer {
   kind: 'tiles' | 'geojson';
 }
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
-const taxon = z.string().regex(/^(species:.{2,200}|class:(animal|person|vehicle))$/, 'Choose a species (species:Name) or a class (class:animal, class:person, class:vehicle)');
+const day = z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), saying('day-not-valid'));
+const taxon = z.string().refine((t) => /^(species:.{2,200}|class:(animal|person|vehicle))$/.test(t), saying('taxon-not-valid'));
 
 export const analysisMethods = {
   'map.activity': method<MapActivity>()(z.object({ taxon, from: day.optional(), to: day.optional() })),
   'map.station': method<StationDetail>()(z.object({ locationID: z.string().min(1), taxon, from: day.optional(), to: day.optional() })),
   'map.layers': method<MapLayer[]>()(z.object({})),
-  'map.importMbtiles': method<MapLayer>()(z.object({ file: chosenPath('Choose the MBTiles file') })),
-  'map.importGeojson': method<MapLayer>()(z.object({ file: chosenPath('Choose the GeoJSON file') })),
+  'map.importMbtiles': method<MapLayer>()(z.object({ file: chosenPath('choose-mbtiles') })),
+  'map.importGeojson': method<MapLayer>()(z.object({ file: chosenPath('choose-geojson') })),
   'analysis.setIndependence': method<{ independenceMinutes: number }>()(z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60) })),
 } as const;

@@ -6,7 +6,7 @@ import { StationError } from '../rpc/envelope.ts';
 /** What a click on a station shows: events per taxon, effort, the diel pattern and the latest pictures. */
 export function stationDetail(db: Db, locationID: string, taxon: string, from: string | undefined, to: string | undefined): StationDetail {
   const location = db.prepare('SELECT name FROM locations WHERE location_id = ?').get(locationID) as { name: string } | undefined;
-  if (!location) throw new StationError('not-found', `There is no location ${locationID}.`);
+  if (!location) throw new StationError('not-found', 'location-not-found', { location: locationID });
   const r = range(from, to);
   const deployments = db.prepare('SELECT deployment_start AS start, deployment_end AS end FROM deployments WHERE location_id = ?').all(locationID) as { start: string; end: string }[];
   const inStation = `e.deployment_id IN (SELECT deployment_id FROM deployments WHERE location_id = @locationID) AND e.start_ms BETWEEN @fromMs AND @toMs`;

@@ -54,7 +54,7 @@ export function createBackend({ dataDir, logger, resumeJobs = false }: BackendOp
   const engine = new Engine({ logger, emit: bus.emit, startTask });
   const library = new LibrarySession({
     assertCanSwitch: () => {
-      if (imports.busy) throw new StationError('busy', 'An import is running: wait for it or cancel it before switching libraries.');
+      if (imports.busy) throw new StationError('busy', 'library-switch-during-import');
     },
     beforeClose: () => {
       imports.cancelAll();

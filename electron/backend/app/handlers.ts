@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { appMethods } from './contract.ts';
 import { defaultLibraryPlace } from './default-library-place.ts';
+import { readPreferences, writePreferences } from './preferences.ts';
 import { recentLibraries } from './recent-libraries.ts';
 import type { Logger } from '../log/logger.ts';
 import type { DomainHandlers } from '../rpc/define.ts';
@@ -20,4 +21,6 @@ export const appHandlers: DomainHandlers<typeof appMethods, AppContext> = {
   },
   'library.recent': (_input, { dataDir }) => recentLibraries(dataDir),
   'library.defaultPlace': (_input, { home }) => defaultLibraryPlace(home),
+  'app.preferences': (_input, { dataDir }) => readPreferences(dataDir),
+  'app.setLanguage': ({ language }, { dataDir }) => writePreferences(dataDir, { language }),
 };

@@ -28,7 +28,7 @@ export const browseMethods = {
   'browse.places': method<Place[]>()(z.object({})),
   'browse.list': method<FolderListing>()(
     z.object({
-      path: chosenPath('Choose a folder'),
+      path: chosenPath('choose-folder'),
       /** Files with these endings are listed too (".csv", ".mbtiles"); without any, folders only. */
       extensions: z.array(z.string().regex(/^\.[a-z0-9.]{1,16}$/)).max(10).default([]),
     }),

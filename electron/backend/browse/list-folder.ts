@@ -32,10 +32,10 @@ export function listFolder(folder: string, extensions: string[]): FolderListing 
     dirents = fs.readdirSync(dir, { withFileTypes: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new StationError('not-found', `The folder ${dir} does not exist (any more). Choose another.`);
-    if (code === 'ENOTDIR') throw new StationError('invalid-input', `${dir} is a file, not a folder.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new StationError('not-writable', `The folder ${dir} cannot be opened: this user may not read it. Choose another folder, or ask for access.`);
-    throw new StationError('not-found', `The folder ${dir} cannot be opened (${code ?? 'error'}).`);
+    if (code === 'ENOENT') throw new StationError('not-found', 'folder-gone', { path: dir });
+    if (code === 'ENOTDIR') throw new StationError('invalid-input', 'is-a-file-not-a-folder', { path: dir });
+    if (code === 'EACCES' || code === 'EPERM') throw new StationError('not-writable', 'folder-not-readable', { path: dir });
+    throw new StationError('not-found', 'folder-not-opened', { path: dir, code: code ?? 'error' });
   }
   const atTop = path.dirname(dir) === dir;
   const wanted = extensions.map((e) => e.toLowerCase());

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Category } from './model-manifest.ts';
 import { event, method } from '../rpc/define.ts';
+import type { Says } from '../rpc/messages.ts';
 import { chosenPath } from '../rpc/paths.ts';
 
 export interface ModelInfo {
@@ -15,6 +16,12 @@ export interface ModelInfo {
   development: boolean;
 }
 
+export interface InstalledModel {
+  model: ModelInfo;
+  /** The version it replaced, when another version of the same model was installed. */
+  replacedVersion: string | null;
+}
+
 export type JobState = 'queued' | 'running' | 'paused' | 'cancelled' | 'done' | 'failed';
 
 export interface JobInfo {
@@ -25,8 +32,14 @@ export interface JobInfo {
   modelVersion: string;
   state: JobState;
   runner: string;
+  /** Why the job runs where it runs, in English (for the command line and the log). */
   runnerReason: string | null;
+  /** The runner reason as message keys, to show in the user's language; absent for jobs made before keys were kept. */
+  runnerReasonSays?: Says[];
+  /** How the job stopped or ended, in English. */
   message: string | null;
+  /** The message as message keys; absent when there is none, or for jobs that ended before keys were kept. */
+  messageSays?: Says[];
   total: number;
   done: number;
   failed: number;
@@ -57,9 +70,25 @@ export interface MediaDetections {
   modelName: string;
   status: 'ok' | 'failed';
   truncated: boolean;
+  /** Why the image failed, in English. */
   failure: string | null;
+  /** The failure as message keys, to show in the user's language; absent for results stored before keys were kept. */
+  failureSays?: Says[];
   threshold: number;
   detections: BoxInfo[];
+}
+
+/** What a run found at its model's default threshold; an image with an animal and a person counts in both. */
+export interface RunCounts {
+  runId: number;
+  threshold: number;
+  /** Images the run examined without failing. */
+  images: number;
+  animal: number;
+  person: number;
+  vehicle: number;
+  /** Images with nothing at or above the threshold. */
+  empty: number;
 }
 
 export const scopeSchema = z.object({
@@ -76,6 +105,8 @@ const runId = z.object({ runId: z.number().int().positive() });
 
 export const detectMethods = {
   'models.list': method<ModelInfo[]>()(z.object({})),
+  /** A model package folder, or a .zip, .tar or .tar.gz of one, from a USB stick for example. */
+  'models.install': method<InstalledModel>()(z.object({ package: chosenPath('choose-model-package') })),
   'detect.start': method<JobInfo>()(
     z.object({
       modelID: z.string().min(1).optional(),
@@ -88,11 +119,13 @@ export const detectMethods = {
   'detect.resume': method<JobInfo>()(runId),
   'detect.cancel': method<JobInfo>()(runId),
   'detect.jobs': method<JobInfo[]>()(z.object({})),
+  'detect.runCounts': method<RunCounts>()(runId),
   'detect.mediaResult': method<MediaDetections | null>()(z.object({ mediaID: z.string().regex(/^[0-9a-f]{16}$/), threshold: z.number().min(0).max(1).optional() })),
-  'detect.exportMegadetector': method<{ file: string; images: number }>()(z.object({ runId: z.number().int().positive(), file: chosenPath('Choose where to save the file') })),
+  'detect.exportMegadetector': method<{ file: string; images: number }>()(z.object({ runId: z.number().int().positive(), file: chosenPath('choose-save-file') })),
 } as const;
 
 export const detectEvents = {
+  'models.installed': event<InstalledModel>(),
   'detect.progress': event<JobProgress>(),
   'detect.finished': event<JobInfo>(),
 } as const;

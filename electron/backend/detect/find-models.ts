@@ -13,13 +13,21 @@ export interface ModelPackage {
   problem: string | null;
 }
 
-/** resources/models of the app, the user's models folder, and CAMTRAP_MODELS_DIRS (path-separated). */
+/** Where models the user adds are installed. */
+export function userModelsFolder(dataDir: string): string {
+  return path.join(dataDir, 'models');
+}
+
+/**
+ * CAMTRAP_MODELS_DIRS (path-separated), the user's models folder, then resources/models of the
+ * app: a newer version the user added comes before the one the app ships.
+ */
 export function modelFolders(dataDir: string, env: NodeJS.ProcessEnv = process.env): string[] {
   const bundled = process.env.CAMTRAP_RESOURCES_DIR
     ? path.join(process.env.CAMTRAP_RESOURCES_DIR, 'models')
     : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../resources/models');
   const extra = (env.CAMTRAP_MODELS_DIRS ?? '').split(path.delimiter).filter(Boolean);
-  return [...extra, bundled, path.join(dataDir, 'models')];
+  return [...extra, userModelsFolder(dataDir), bundled];
 }
 
 function readPackage(dir: string): ModelPackage | null {
@@ -40,16 +48,33 @@ function readPackage(dir: string): ModelPackage | null {
   return { id: parsed.data.id, dir, manifest: parsed.data, modelFile: present ? file : null, problem: present ? null : `The model file ${parsed.data.file} is missing: run npm run fetch:models, or copy it into ${dir}.` };
 }
 
-/** Every model package found; the first folder wins when two hold the same model ID. */
-export function findModels(dataDir: string): ModelPackage[] {
-  const byId = new Map<string, ModelPackage>();
+/** Every model package in every folder, in the folders' order; dot-folders are installs under way. */
+export function allModelPackages(dataDir: string): ModelPackage[] {
+  const found: ModelPackage[] = [];
   for (const folder of modelFolders(dataDir)) {
     if (!fs.existsSync(folder)) continue;
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-      if (!entry.isDirectory()) continue;
+      if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
       const pkg = readPackage(path.join(folder, entry.name));
-      if (pkg && !byId.has(pkg.id)) byId.set(pkg.id, pkg);
+      if (pkg) found.push(pkg);
     }
+  }
+  return found;
+}
+
+function usable(pkg: ModelPackage): boolean {
+  return pkg.manifest !== null && pkg.modelFile !== null;
+}
+
+/**
+ * One package per model ID: the first folder wins when two hold the same ID, unless only a later
+ * one is complete (the app ships MegaDetector's manifest without its file; the user adds the file).
+ */
+export function findModels(dataDir: string): ModelPackage[] {
+  const byId = new Map<string, ModelPackage>();
+  for (const pkg of allModelPackages(dataDir)) {
+    const known = byId.get(pkg.id);
+    if (!known || (!usable(known) && usable(pkg))) byId.set(pkg.id, pkg);
   }
   return [...byId.values()];
 }

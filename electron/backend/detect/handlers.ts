@@ -1,30 +1,35 @@
-import type { detectMethods } from './contract.ts';
-import type { ModelPackage } from './find-models.ts';
+import type { detectEvents, detectMethods, InstalledModel } from './contract.ts';
+import { allModelPackages, userModelsFolder, type ModelPackage } from './find-models.ts';
+import { installModelPackage } from './models/install-package.ts';
+import { modelInfo } from './models/model-info.ts';
+import type { Emit } from '../events/event-bus.ts';
 import type { LibraryAccess } from '../library/library-session.ts';
-import type { DomainHandlers } from '../rpc/define.ts';
+import type { DomainHandlers, PayloadMap } from '../rpc/define.ts';
 import type { DetectionJobs } from './jobs/detection-jobs.ts';
 import { getJob, listJobs } from './jobs/job-store.ts';
 import { mediaDetections } from './media-detections.ts';
 import { writeMegadetectorJson } from './megadetector-export.ts';
+import { runCounts } from './run-counts.ts';
 
 export interface DetectContext {
   library: LibraryAccess;
   detection: Pick<DetectionJobs, 'start' | 'run' | 'pause' | 'cancel'>;
   models(): ModelPackage[];
+  /** The app's own folder: models the user adds are installed under it. */
+  dataDir: string;
+  emit: Emit<PayloadMap<typeof detectEvents>>;
+}
+
+async function installModel(source: string, { dataDir, emit }: DetectContext): Promise<InstalledModel> {
+  const installed = await installModelPackage(source, { modelsDir: userModelsFolder(dataDir), packages: () => allModelPackages(dataDir) });
+  const result = { model: modelInfo(installed.pkg), replacedVersion: installed.replacedVersion };
+  emit('models.installed', result);
+  return result;
 }
 
 export const detectHandlers: DomainHandlers<typeof detectMethods, DetectContext> = {
-  'models.list': (_input, { models }) =>
-    models().map((m) => ({
-      id: m.id,
-      name: m.manifest?.name ?? m.id,
-      version: m.manifest?.version ?? '',
-      licence: m.manifest?.licence ?? '',
-      defaultThreshold: m.manifest?.defaultThreshold ?? 0,
-      available: m.modelFile !== null && m.manifest !== null,
-      problem: m.problem,
-      development: m.manifest?.purpose === 'development',
-    })),
+  'models.list': (_input, { models }) => models().map(modelInfo),
+  'models.install': ({ package: source }, ctx) => installModel(source, ctx),
   'detect.start': ({ modelID, scope, runner }, { detection }) => detection.start(modelID, scope, runner),
   'detect.pause': ({ runId }, { detection }) => detection.pause(runId),
   'detect.resume': async ({ runId }, { detection, library }) => {
@@ -33,6 +38,7 @@ export const detectHandlers: DomainHandlers<typeof detectMethods, DetectContext>
   },
   'detect.cancel': ({ runId }, { detection }) => detection.cancel(runId),
   'detect.jobs': (_input, { library }) => listJobs(library.require().db),
+  'detect.runCounts': ({ runId }, { library }) => runCounts(library.require().db, runId),
   'detect.mediaResult': ({ mediaID, threshold }, { library }) => mediaDetections(library.require().db, mediaID, threshold),
   'detect.exportMegadetector': ({ runId, file }, { library }) => writeMegadetectorJson(library.require().db, runId, file),
 };

@@ -1,5 +1,6 @@
 import type { BoxInfo, MediaDetections } from './contract.ts';
 import type { Db } from '../library/db.ts';
+import { readSays } from '../rpc/stored-says.ts';
 
 /** The boxes of an image from its latest run, at or above a threshold (the run's default if none is given). */
 export function mediaDetections(db: Db, mediaID: string, threshold: number | undefined): MediaDetections | null {
@@ -15,12 +16,14 @@ export function mediaDetections(db: Db, mediaID: string, threshold: number | und
   const rows = db
     .prepare('SELECT detection_id AS detectionId, category, conf, x, y, w, h FROM detections WHERE media_pk = ? AND run_id = ? AND conf >= ? ORDER BY conf DESC')
     .all(result.mediaPk, result.runId, min) as { detectionId: number; category: BoxInfo['category']; conf: number; x: number; y: number; w: number; h: number }[];
+  const failure = result.failure === null ? null : readSays(result.failure);
   return {
     runId: result.runId,
     modelName: result.modelName,
     status: result.status,
     truncated: result.truncated === 1,
-    failure: result.failure,
+    failure: failure?.text ?? null,
+    ...(failure?.says ? { failureSays: failure.says } : {}),
     threshold: min,
     detections: rows.map((r) => ({ detectionId: r.detectionId, category: r.category, conf: r.conf, bbox: [r.x, r.y, r.w, r.h] })),
   };

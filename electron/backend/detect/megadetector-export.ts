@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../library/db.ts';
 import { StationError } from '../rpc/envelope.ts';
+import { readSays } from '../rpc/stored-says.ts';
 import { getJob } from './jobs/job-store.ts';
 
 const categoryIds = { animal: '1', person: '2', vehicle: '3' } as const;
@@ -43,7 +44,7 @@ export function megadetectorJson(db: Db, runId: number): MegadetectorBatch {
     detection_categories: { '1': 'animal', '2': 'person', '3': 'vehicle' },
     images: rows.map((r) => {
       const file = r.filePath.replace(/^media\//, '');
-      if (r.status === 'failed') return { file, failure: r.failure ?? 'Failure image access' };
+      if (r.status === 'failed') return { file, failure: r.failure === null ? 'Failure image access' : readSays(r.failure).text };
       const detections = (boxes.all(runId, r.mediaPk) as { category: keyof typeof categoryIds; conf: number; x: number; y: number; w: number; h: number }[]).map((b) => ({
         category: categoryIds[b.category],
         conf: b.conf,
@@ -57,7 +58,7 @@ export function megadetectorJson(db: Db, runId: number): MegadetectorBatch {
 /** Written to a temporary name and renamed: a reader never sees half a file. */
 export function writeMegadetectorJson(db: Db, runId: number, file: string): { file: string; images: number } {
   const target = path.resolve(file);
-  if (!fs.existsSync(path.dirname(target))) throw new StationError('not-found', `The folder ${path.dirname(target)} does not exist.`);
+  if (!fs.existsSync(path.dirname(target))) throw new StationError('not-found', 'folder-gone', { path: path.dirname(target) });
   const json = megadetectorJson(db, runId);
   const tmp = `${target}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(json, null, 1));

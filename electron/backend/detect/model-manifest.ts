@@ -4,12 +4,19 @@ export const categories = ['animal', 'person', 'vehicle'] as const;
 export type Category = (typeof categories)[number];
 
 const classIds = z.array(z.number().int().min(0));
+/** A file name inside a package: no folder, no leading dot, nothing a file system reads specially. */
+const packageFileName = z
+  .string()
+  .max(200)
+  .regex(/^[\w][\w.-]*$/)
+  .refine((name) => !/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(name), 'a name Windows reserves')
+  .refine((name) => name !== 'manifest.json', 'manifest.json is not listed in itself');
 
 /** A model package: a folder with this manifest and the ONNX file it names. */
 export const modelManifestSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
-  name: z.string().min(1),
-  version: z.string().min(1),
+  id: z.string().max(100).regex(/^[a-z0-9][a-z0-9.-]*$/),
+  name: z.string().min(1).max(200),
+  version: z.string().min(1).max(100),
   licence: z.string().min(1),
   file: z.string().regex(/^[\w.-]+\.onnx$/),
   sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
@@ -38,6 +45,14 @@ export const modelManifestSchema = z.object({
   classes: z.object({ animal: classIds, person: classIds, vehicle: classIds }),
   defaultThreshold: z.number().min(0).max(1),
   nmsIou: z.number().min(0).max(1),
+  /**
+   * Every file of the package but manifest.json, with its size and SHA-256: a package brought on
+   * a USB stick is checked against it before it is installed. Plain names, no folders.
+   */
+  files: z
+    .array(z.object({ name: packageFileName, size: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
+    .max(100)
+    .optional(),
   /** A detector trained for camera traps, or a stand-in for development that users are warned about. */
   purpose: z.enum(['camera-trap', 'development']).default('camera-trap'),
 });

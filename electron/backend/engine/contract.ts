@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event, method } from '../rpc/define.ts';
+import type { Says } from '../rpc/messages.ts';
 import { chosenPath } from '../rpc/paths.ts';
 
 /** Where the container engine stands, in states a user can act on. */
@@ -16,8 +17,10 @@ export interface WorkerImageInfo {
 
 export interface EngineStatus {
   state: EngineState;
-  /** What to do about it, in plain words. */
+  /** What to do about it, in plain words (English, for the command line and the log). */
   advice: string;
+  /** The advice as a message key (engine-<state>), to show in the user's language. */
+  says: Says;
   socket: string | null;
   engine: string | null;
   version: string | null;
@@ -30,12 +33,15 @@ export interface LoadProgress {
   phase: 'checking' | 'sending' | 'loading' | 'done';
   bytesDone: number;
   bytesTotal: number;
+  /** In English, for the command line and the log. */
   detail: string;
+  /** The detail as a message key, to show in the user's language. */
+  says: Says;
 }
 
 export const engineMethods = {
   'engine.status': method<EngineStatus>()(z.object({})),
-  'engine.loadImage': method<WorkerImageInfo>()(z.object({ tarball: chosenPath('Choose the worker image file').optional() })),
+  'engine.loadImage': method<WorkerImageInfo>()(z.object({ tarball: chosenPath('choose-worker-image').optional() })),
 } as const;
 
 export const engineEvents = {

@@ -3,21 +3,32 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import type { EngineState, EngineStatus, WorkerImageInfo } from './contract.ts';
 import { connect } from './docker-connection.ts';
+import { englishFor, type MessageKey, type Says } from '../rpc/messages.ts';
 
-const advice: Record<EngineState, string> = {
-  'not-installed': 'No container engine is installed. Detection runs on this computer’s processor. To use a graphics card (GPU), install Docker (or Podman) and the NVIDIA Container Toolkit.',
-  'not-running': 'Docker is installed but not running. Start Docker Desktop, or run: sudo systemctl start docker. Meanwhile detection runs on the processor.',
-  'no-permission': 'Docker runs, but this user may not use it. Run: sudo usermod -aG docker $USER, then log out and in again. Meanwhile detection runs on the processor.',
-  'running-no-gpu': 'Docker runs without GPU support (no NVIDIA runtime), so the detection container runs on the processor. To use the graphics card, install the NVIDIA driver and the NVIDIA Container Toolkit, then restart Docker.',
-  'running-gpu': 'Docker runs with GPU support: detection runs in the container on the graphics card.',
+/** What to do about each state: its message key, so that the renderer can show it in the user's language. */
+const adviceKeys: Record<EngineState, MessageKey> = {
+  'not-installed': 'engine-not-installed',
+  'not-running': 'engine-not-running',
+  'no-permission': 'engine-no-permission',
+  'running-no-gpu': 'engine-running-no-gpu',
+  'running-gpu': 'engine-running-gpu',
 };
+
+export function adviceKey(state: EngineState): MessageKey {
+  return adviceKeys[state];
+}
+
+/** The advice in English (for the command line and the log) and as its key. */
+function advice(state: EngineState): Pick<EngineStatus, 'advice' | 'says'> {
+  return { advice: englishFor(adviceKey(state)), says: { key: adviceKey(state) } };
+}
 
 function onPath(binary: string): boolean {
   return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && fs.existsSync(path.join(dir, binary)));
 }
 
 function base(state: EngineState, image: WorkerImageInfo, socket: string | null = null): EngineStatus {
-  return { state, advice: advice[state], socket, engine: null, version: null, runtimes: [], gpus: 0, image };
+  return { state, ...advice(state), socket, engine: null, version: null, runtimes: [], gpus: 0, image };
 }
 
 /** What a person needs to know about the engine, asked without changing anything. */
@@ -42,7 +53,7 @@ export async function engineStatus(image: (docker: Docker | null) => Promise<Wor
   const engine = version.Components?.some((c) => /podman/i.test(c.Name ?? '')) ? 'Podman' : 'Docker';
   return {
     state: gpu ? 'running-gpu' : 'running-no-gpu',
-    advice: advice[gpu ? 'running-gpu' : 'running-no-gpu'],
+    ...advice(gpu ? 'running-gpu' : 'running-no-gpu'),
     socket,
     engine,
     version: version.Version ?? null,
@@ -56,6 +67,6 @@ export async function engineStatus(image: (docker: Docker | null) => Promise<Wor
 export const gpuRequestFailure = /could not select device driver|nvidia-container-cli|no known GPU vendor|unknown or invalid runtime name: nvidia/i;
 
 /** The engine's refusal of a GPU request, in words a user can act on. */
-export function explainGpuFailure(message: string): string {
-  return `The container engine could not give the job a graphics card (${message.trim()}). This usually means the NVIDIA Container Toolkit is not installed or Docker was not restarted after installing it. The job runs on the processor instead.`;
+export function explainGpuFailure(message: string): Says {
+  return { key: 'runner-gpu-refused', values: { detail: message.trim() } };
 }

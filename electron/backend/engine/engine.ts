@@ -1,12 +1,12 @@
 import type Docker from 'dockerode';
 import type { EngineStatus, WorkerImageInfo, engineEvents } from './contract.ts';
-import { engineStatus } from './engine-status.ts';
+import { adviceKey, engineStatus } from './engine-status.ts';
 import { bundledTarball, imageInfo, loadWorkerImage } from './worker-image.ts';
 import type { Emit } from '../events/event-bus.ts';
 import type { Logger } from '../log/logger.ts';
 import type { PayloadMap } from '../rpc/define.ts';
 import { StationError } from '../rpc/envelope.ts';
-import type { TaskHandle, TaskStart } from '../tasks/task-registry.ts';
+import { saidBy, type TaskHandle, type TaskStart } from '../tasks/task-registry.ts';
 
 export type EngineStatusWithDocker = EngineStatus & { docker: Docker | null };
 
@@ -43,9 +43,9 @@ export class Engine {
    */
   async loadImage(tarball?: string, known?: EngineStatusWithDocker): Promise<WorkerImageInfo> {
     const status = known ?? (await this.status());
-    if (!status.docker) throw new StationError('not-found', status.advice);
+    if (!status.docker) throw new StationError('not-found', adviceKey(status.state));
     const file = tarball ?? this.bundled();
-    if (!file) throw new StationError('not-found', 'No worker image file was found in the app’s resources. Choose the image file (camtrap-worker…tar.gz), for example from a USB stick.');
+    if (!file) throw new StationError('not-found', 'no-bundled-image');
     this.deps.logger.info('loading worker image', { file });
     this.loads += 1;
     const task = this.deps.startTask({ kind: 'image-load', ref: this.loads, unit: 'bytes' });
@@ -57,7 +57,7 @@ export class Engine {
       task.end('done');
       return info;
     } catch (err) {
-      task.end('failed', (err as Error).message);
+      task.end('failed', saidBy(err));
       throw err;
     }
   }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { LoadProgress, WorkerImageInfo } from './contract.ts';
 import { readImageArchive, type ArchiveFacts } from './image-archive.ts';
 import { StationError } from '../rpc/envelope.ts';
+import { englishFor, type Says } from '../rpc/messages.ts';
 
 /** image-manifest.json beside a worker image tarball: what it holds and how to check it. */
 const imageManifestSchema = z.object({
@@ -19,6 +20,11 @@ const imageManifestSchema = z.object({
 });
 export type ImageManifest = z.infer<typeof imageManifestSchema>;
 
+/** A step of the load, in English for the command line and as its key for the renderer. */
+function step(phase: LoadProgress['phase'], bytesDone: number, bytesTotal: number, says: Says): LoadProgress {
+  return { phase, bytesDone, bytesTotal, detail: englishFor(says.key, says.values), says };
+}
+
 export function bundledImageDir(): string {
   return process.env.CAMTRAP_RESOURCES_DIR ? path.join(process.env.CAMTRAP_RESOURCES_DIR, 'image') : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../resources/image');
 }
@@ -26,10 +32,10 @@ export function bundledImageDir(): string {
 /** The manifest of a tarball: image-manifest.json in its folder, naming that file. */
 export function readImageManifest(tarball: string): ImageManifest {
   const file = path.join(path.dirname(tarball), 'image-manifest.json');
-  if (!fs.existsSync(file)) throw new StationError('not-found', `There is no image-manifest.json beside ${tarball}: it says which image the file holds and its checksum.`);
+  if (!fs.existsSync(file)) throw new StationError('not-found', 'image-manifest-missing', { file: tarball });
   const parsed = imageManifestSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new StationError('invalid-input', `${file} is not a worker image manifest.`);
-  if (parsed.data.file !== path.basename(tarball)) throw new StationError('invalid-input', `${file} describes ${parsed.data.file}, not ${path.basename(tarball)}.`);
+  if (!parsed.success) throw new StationError('invalid-input', 'image-manifest-invalid', { file });
+  if (parsed.data.file !== path.basename(tarball)) throw new StationError('invalid-input', 'image-manifest-other-file', { file, named: parsed.data.file, tarball: path.basename(tarball) });
   return parsed.data;
 }
 
@@ -65,12 +71,10 @@ function onlyImage(facts: ArchiveFacts, manifest: ImageManifest, tarball: string
   const [entry, ...more] = facts.images;
   const tags = facts.images.flatMap((i) => i.repoTags);
   if (!entry || more.length > 0 || entry.repoTags.length !== 1 || entry.repoTags[0] !== manifest.tag || !entry.id) {
-    throw new StationError(
-      'invalid-input',
-      `The image file ${path.basename(tarball)} would load ${tags.length > 0 ? tags.join(', ') : 'images without a name'} instead of only ${manifest.tag}, so it was not loaded. Use the worker image file that came with Camtrap Station.`,
-    );
+    const said = { file: path.basename(tarball), tag: manifest.tag };
+    throw tags.length > 0 ? new StationError('invalid-input', 'image-would-load-others', { ...said, tags: tags.join(', ') }) : new StationError('invalid-input', 'image-would-load-unnamed', said);
   }
-  if (manifest.id && manifest.id !== entry.id) throw new StationError('bad-checksum', `The image in ${path.basename(tarball)} is not the one its manifest names. Nothing was loaded.`);
+  if (manifest.id && manifest.id !== entry.id) throw new StationError('bad-checksum', 'image-not-as-named', { file: path.basename(tarball) });
   return entry.id;
 }
 
@@ -85,17 +89,17 @@ export async function loadWorkerImage(docker: Docker, tarball: string, onProgres
   let checked = 0;
   const facts = await readImageArchive(tarball, (n) => {
     checked += n;
-    onProgress({ phase: 'checking', bytesDone: checked, bytesTotal: total, detail: 'Checking the image file' });
+    onProgress(step('checking', checked, total, { key: 'image-load-checking' }));
   });
   if (facts.sha256 !== manifest.sha256 || total !== manifest.bytes) {
-    throw new StationError('bad-checksum', `The image file ${path.basename(tarball)} is damaged or not the one its manifest describes (checksum ${facts.sha256.slice(0, 12)}…, expected ${manifest.sha256.slice(0, 12)}…). Nothing was loaded. Copy the file again.`);
+    throw new StationError('bad-checksum', 'image-damaged', { file: path.basename(tarball), actual: facts.sha256.slice(0, 12), expected: manifest.sha256.slice(0, 12) });
   }
   const expected = onlyImage(facts, manifest, tarball);
   let sent = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       sent += chunk.length;
-      onProgress({ phase: 'sending', bytesDone: sent, bytesTotal: total, detail: 'Handing the image to the engine' });
+      onProgress(step('sending', sent, total, { key: 'image-load-sending' }));
       callback(null, chunk);
     },
   });
@@ -105,15 +109,17 @@ export async function loadWorkerImage(docker: Docker, tarball: string, onProgres
       response,
       (err: Error | null) => (err ? reject(err) : resolve()),
       (event: { status?: string; stream?: string; error?: string; progressDetail?: { current?: number; total?: number }; id?: string }) => {
-        if (event.error) return reject(new StationError('internal', `The engine could not load the image: ${event.error}`));
+        if (event.error) return reject(new StationError('internal', 'image-load-failed', { detail: event.error }));
         if (event.progressDetail?.total) {
-          onProgress({ phase: 'loading', bytesDone: event.progressDetail.current ?? 0, bytesTotal: event.progressDetail.total, detail: `${event.status ?? 'Loading'} ${event.id ?? ''}`.trim() });
+          // The engine's own words ("Loading layer" and the layer's id) go in as they are.
+          const detail = `${event.status ?? 'Loading'} ${event.id ?? ''}`.trim();
+          onProgress(step('loading', event.progressDetail.current ?? 0, event.progressDetail.total, { key: 'image-load-loading', values: { detail } }));
         }
       },
     );
   });
   const loaded = (await docker.getImage(manifest.tag).inspect()) as { Id?: string };
-  if (loaded.Id !== expected) throw new StationError('conflict', `After loading, the engine holds another image under ${manifest.tag} than the file describes. Remove that image from Docker and load the file again.`);
-  onProgress({ phase: 'done', bytesDone: total, bytesTotal: total, detail: `Loaded ${manifest.tag}` });
+  if (loaded.Id !== expected) throw new StationError('conflict', 'image-tag-taken', { tag: manifest.tag });
+  onProgress(step('done', total, total, { key: 'image-load-done', values: { tag: manifest.tag } }));
   return imageInfo(docker, tarball);
 }

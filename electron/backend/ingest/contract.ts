@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { event, method } from '../rpc/define.ts';
+import type { Says } from '../rpc/messages.ts';
 import { chosenPath } from '../rpc/paths.ts';
+import { saying } from '../rpc/saying.ts';
 
 export interface CameraSeen {
   make: string | null;
@@ -25,6 +27,17 @@ export interface ImportPreview {
   filesWithoutExifTime: number;
   cameras: CameraSeen[];
   suggestion: { deploymentID: string; reason: 'camera-and-dates' | 'dates' } | null;
+  /** Files whose dates were checked against the deployments: the sampled images and every video. */
+  datesChecked: number;
+  /** By deployment ID, only for deployments that some checked files fall outside of. */
+  outside: Record<string, OutsideDates>;
+}
+
+/** The files dated outside a deployment once its clock offset is applied, as the import would record them. */
+export interface OutsideDates {
+  count: number;
+  /** The first few, in card order; time is the corrected wall clock, YYYY-MM-DD HH:MM:SS. */
+  examples: { name: string; time: string }[];
 }
 
 export interface ImportProgress {
@@ -45,6 +58,8 @@ export type ImportState = 'running' | 'done' | 'cancelled' | 'interrupted' | 'so
 export interface ImportFileNote {
   path: string;
   reason: string;
+  /** The reason as message keys, to show in the user's language; absent for notes written before keys were kept. */
+  says?: Says[];
 }
 
 export interface ImportSummary {
@@ -53,6 +68,8 @@ export interface ImportSummary {
   source: string;
   state: ImportState;
   message: string | null;
+  /** The message as message keys, to show in the user's language; absent for imports recorded before keys were kept. */
+  says?: Says[];
   imported: number;
   duplicates: number;
   failed: ImportFileNote[];
@@ -66,11 +83,11 @@ export interface Volume {
   hasDcim: boolean;
 }
 
-const source = chosenPath('Choose a card or a folder to import');
+const source = chosenPath('choose-card');
 
 export const ingestMethods = {
   'ingest.preview': method<ImportPreview>()(z.object({ source })),
-  'ingest.start': method<{ importId: number }>()(z.object({ source, deploymentID: z.string().trim().min(1, 'Choose the deployment these files belong to') })),
+  'ingest.start': method<{ importId: number }>()(z.object({ source, deploymentID: z.string().trim().refine((id) => id.length > 0, saying('choose-deployment')) })),
   'ingest.cancel': method<null>()(z.object({ importId: z.number().int().positive() })),
   'ingest.summary': method<ImportSummary>()(z.object({ importId: z.number().int().positive() })),
   'ingest.list': method<ImportSummary[]>()(z.object({})),

@@ -18,6 +18,8 @@ import { nowIso } from '../library/ids.ts';
 import { regroupSequences } from '../library/media-times.ts';
 import type { Library } from '../library/open-library.ts';
 import { StationError } from '../rpc/envelope.ts';
+import type { MessageKey, Says } from '../rpc/messages.ts';
+import { englishOfAll, storeSays } from '../rpc/stored-says.ts';
 import { mkdirNoFollowAsync, writeFileNoFollow } from '../safe-fs/no-follow.ts';
 
 /** Files in hand at once: enough to keep every copy thread busy while the main thread records. */
@@ -26,8 +28,17 @@ const reserveFileBytes = 4 * 1024 * 1024;
 
 interface Stop {
   state: Exclude<ImportState, 'running' | 'done'>;
-  message: string;
-  reasonForRest: string;
+  says: Says[];
+  /** Why the files the import did not get to were not imported. */
+  rest: Says;
+}
+
+const stopped: Says = { key: 'not-imported-stopped' };
+
+/** How an import that stopped on an error says why: a StationError's own message, else the error's text. */
+function stoppedBy(err: unknown): Says[] {
+  if (err instanceof StationError && err.says) return [err.says, { key: 'import-stopped' }];
+  return [{ key: 'import-stopped-because', values: { detail: (err as Error).message } }];
 }
 
 export interface ImportOptions {
@@ -61,15 +72,12 @@ export class ImportRun {
     const { db } = library;
     this.clockOffsetSeconds = getDeployment(db, deploymentID).clockOffsetSeconds;
     if (db.prepare("SELECT 1 FROM imports WHERE state = 'running'").get()) {
-      throw new StationError('busy', 'Another import into this library is running: wait for it to finish or cancel it.');
+      throw new StationError('busy', 'import-already-running');
     }
     const free = freeBytes(library.paths.root);
     const needed = scan.totalBytes + reserveBytes(scan.totalBytes);
     if (free < needed) {
-      throw new StationError(
-        'disk-full',
-        `Not enough free space: the card holds ${formatBytes(scan.totalBytes)} and the library disk has ${formatBytes(free)} free. Free some space or choose a library on a larger disk. Nothing was copied.`,
-      );
+      throw new StationError('disk-full', 'import-no-space', { count: scan.files.length, needed: formatBytes(scan.totalBytes), free: formatBytes(free) });
     }
     this.reserve = library.paths.importReserve;
     writeFileNoFollow(this.reserve, Buffer.alloc(reserveFileBytes));
@@ -83,7 +91,7 @@ export class ImportRun {
   }
 
   cancel(): void {
-    this.stop ??= { state: 'cancelled', message: 'The import was cancelled. Files copied so far are kept.', reasonForRest: 'cancelled' };
+    this.stop ??= { state: 'cancelled', says: [{ key: 'import-cancelled' }], rest: { key: 'not-imported-cancelled' } };
   }
 
   async run(): Promise<ImportSummary> {
@@ -99,7 +107,7 @@ export class ImportRun {
         } catch (err) {
           // Even recording a failure failed (the database is full or locked): stop, but let the
           // other copies finish before the import is summed up.
-          this.stop ??= { state: 'failed', message: `The import stopped: ${(err as Error).message}`, reasonForRest: 'import stopped' };
+          this.stop ??= { state: 'failed', says: stoppedBy(err), rest: stopped };
         }
         this.counts.filesDone += 1;
         this.reportProgress(false);
@@ -110,7 +118,7 @@ export class ImportRun {
       await Promise.all(Array.from({ length: concurrency }, worker));
       regroupSequences(this.library.db, this.deploymentID);
     } catch (err) {
-      this.stop ??= { state: 'failed', message: `The import stopped: ${(err as Error).message}`, reasonForRest: 'import stopped' };
+      this.stop ??= { state: 'failed', says: stoppedBy(err), rest: stopped };
       this.recordRest(queue.splice(0));
     }
     this.releaseReserve();
@@ -118,16 +126,18 @@ export class ImportRun {
     try {
       this.library.db
         .prepare('UPDATE imports SET state = ?, message = ?, finished_at = ? WHERE import_id = ?')
-        .run(this.stop?.state ?? 'done', this.stop?.message ?? null, nowIso(), this.importId);
+        .run(this.stop?.state ?? 'done', this.stop ? storeSays(this.stop.says) : null, nowIso(), this.importId);
       return importSummary(this.library.db, this.importId);
     } catch (err) {
       // The database itself cannot be written (a disk full to the last byte): say so from memory.
+      const says: Says[] = [{ key: 'import-record-not-written', values: { detail: (err as Error).message } }];
       return {
         importId: this.importId,
         deploymentID: this.deploymentID,
         source: this.scan.root,
         state: 'failed',
-        message: `The import stopped and its record could not be written (${(err as Error).message}). Files copied so far are complete.`,
+        message: englishOfAll(says),
+        says,
         imported: this.counts.imported,
         duplicates: this.counts.duplicates,
         failed: [],
@@ -141,7 +151,7 @@ export class ImportRun {
   private recordRest(files: SourceFile[]): void {
     for (const file of files) {
       try {
-        this.recorder.addItem(this.importId, file.relPath, 'not-imported', this.stop?.reasonForRest ?? 'import stopped');
+        this.recorder.addItem(this.importId, file.relPath, 'not-imported', storeSays([this.stop?.rest ?? stopped]));
       } catch {
         return;
       }
@@ -163,10 +173,8 @@ export class ImportRun {
       const copied = await this.copier().copy(file.absPath, partial, (n) => {
         this.counts.bytesDone += n;
       });
-      if (copied.size === 0) return this.fail(file, 'The file is empty (0 bytes): the camera or the card did not finish writing it.');
-      if (!contentMatches(file.kind, copied.head)) {
-        return this.fail(file, `The file is not a ${file.kind.label}, although its name says so: it was left on the card.`);
-      }
+      if (copied.size === 0) return this.fail(file, { key: 'import-file-empty' });
+      if (!contentMatches(file.kind, copied.head)) return this.fail(file, { key: 'import-file-wrong-kind', values: { kind: file.kind.label } });
       if (this.hashesInFlight.has(copied.sha256) || this.recorder.hashKnown(copied.sha256) !== undefined) return this.duplicate(file, copied.sha256);
       this.hashesInFlight.add(copied.sha256);
       try {
@@ -187,10 +195,9 @@ export class ImportRun {
   private async placeAndRecord(file: SourceFile, partial: string, copied: CopiedFile): Promise<boolean> {
     const meta = file.kind.mediaType === 'image' ? await readMetadata(copied.head, file.mtimeMs) : { takenAt: fileTime(file.mtimeMs), timeFromFile: true };
     const truncated = file.kind.mime === 'image/jpeg' && jpegIsTruncated(copied.tail);
-    const warnings = [
-      truncated ? 'The JPEG is cut off (no end marker): imported as it is; part of the picture may be grey.' : null,
-      meta.timeFromFile ? 'No capture time in the file: the file time was used.' : null,
-    ].filter((w): w is string => w !== null);
+    const warnings = [truncated ? 'import-warning-cut-off' : null, meta.timeFromFile ? 'import-warning-no-time' : null]
+      .filter((w): w is MessageKey => w !== null)
+      .map((key) => ({ key }));
     const dest = chooseDestination(this.recorder.pathTaken, this.library.paths.media, this.deploymentID, file.relPath, this.reserved);
     this.reserved.add(dest.relative.toLowerCase());
     try {
@@ -210,7 +217,7 @@ export class ImportRun {
         sha256: copied.sha256,
         size: copied.size,
         meta,
-        warning: warnings.length > 0 ? warnings.join(' ') : null,
+        warning: warnings.length > 0 ? storeSays(warnings) : null,
       });
     } finally {
       this.reserved.delete(dest.relative.toLowerCase());
@@ -229,36 +236,31 @@ export class ImportRun {
     this.counts.duplicates += 1;
   }
 
-  private fail(file: SourceFile, reason: string): void {
-    this.recorder.addItem(this.importId, file.relPath, 'failed', reason);
+  private fail(file: SourceFile, reason: Says): void {
+    this.recorder.addItem(this.importId, file.relPath, 'failed', storeSays([reason]));
     this.counts.failed += 1;
   }
 
   private async handleError(file: SourceFile, err: unknown): Promise<void> {
     if (err instanceof CopyError && err.side === 'destination') {
       if (err.errno.code === 'ENOSPC' || err.errno.code === 'EDQUOT' || err.errno.code === 'SQLITE_FULL') {
-        this.stop ??= {
-          state: 'disk-full',
-          message: 'The library disk is full. The import stopped; every file copied so far is complete and kept. Free some space and import the card again to finish.',
-          reasonForRest: 'disk full',
-        };
+        const rest: Says = { key: 'not-imported-disk-full' };
+        this.stop ??= { state: 'disk-full', says: [{ key: 'import-disk-full' }], rest };
         this.releaseReserve();
-        this.recorder.addItem(this.importId, file.relPath, 'not-imported', 'disk full');
+        this.recorder.addItem(this.importId, file.relPath, 'not-imported', storeSays([rest]));
         return;
       }
-      const why = err.errno instanceof StationError ? err.errno.message : `The library cannot be written to (${err.errno.code ?? err.errno.message}).`;
-      this.stop ??= { state: 'failed', message: `${why} The import stopped.`, reasonForRest: 'import stopped' };
-      this.recorder.addItem(this.importId, file.relPath, 'not-imported', 'import stopped');
+      const says: Says[] =
+        err.errno instanceof StationError ? stoppedBy(err.errno) : [{ key: 'import-library-not-writable', values: { code: err.errno.code ?? err.errno.message } }, { key: 'import-stopped' }];
+      this.stop ??= { state: 'failed', says, rest: stopped };
+      this.recorder.addItem(this.importId, file.relPath, 'not-imported', storeSays([stopped]));
       return;
     }
     const cause = err instanceof CopyError ? err.errno : (err as NodeJS.ErrnoException);
     if (!(await sourceStillThere(file))) {
-      this.stop ??= {
-        state: 'source-lost',
-        message: 'The card was removed or stopped answering. Files copied before that are kept; insert the card again and import it to finish.',
-        reasonForRest: 'card removed',
-      };
-      this.recorder.addItem(this.importId, file.relPath, 'not-imported', 'card removed');
+      const rest: Says = { key: 'not-imported-card-removed' };
+      this.stop ??= { state: 'source-lost', says: [{ key: 'import-card-removed' }], rest };
+      this.recorder.addItem(this.importId, file.relPath, 'not-imported', storeSays([rest]));
       return;
     }
     this.fail(file, describeSourceError(cause));

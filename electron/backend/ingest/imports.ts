@@ -6,6 +6,8 @@ import type { LibraryAccess } from '../library/library-session.ts';
 import type { Logger } from '../log/logger.ts';
 import type { PayloadMap } from '../rpc/define.ts';
 import { StationError } from '../rpc/envelope.ts';
+import type { Says } from '../rpc/messages.ts';
+import { englishOfAll } from '../rpc/stored-says.ts';
 import type { TaskHandle, TaskStart } from '../tasks/task-registry.ts';
 
 export interface ImportsDeps {
@@ -48,15 +50,15 @@ export class Imports {
       .catch((err: unknown) => {
         const ref = this.deps.logger.error('import crashed', err, { importId });
         // Whoever waits for the import must hear that it ended, even now.
-        const message = `The import stopped unexpectedly (${ref}). Files copied so far are complete; import the card again to finish.`;
-        this.finished({ importId, deploymentID, source: scan.root, state: 'failed', message, imported: 0, duplicates: 0, failed: [], notImported: [], warnings: [] });
+        const says: Says[] = [{ key: 'import-crashed', values: { ref } }];
+        this.finished({ importId, deploymentID, source: scan.root, state: 'failed', message: englishOfAll(says), says, imported: 0, duplicates: 0, failed: [], notImported: [], warnings: [] });
       });
     return importId;
   }
 
   cancel(importId: number): void {
     const run = this.running.get(importId);
-    if (!run) throw new StationError('not-found', `Import ${importId} is not running.`);
+    if (!run) throw new StationError('not-found', 'import-not-running', { import: importId });
     run.cancel();
   }
 
@@ -67,7 +69,7 @@ export class Imports {
   private finished(summary: ImportSummary): void {
     const { importId, state, imported, duplicates, failed } = summary;
     this.deps.logger.info('import finished', { importId, state, imported, duplicates, failed: failed.length });
-    this.tasks.get(importId)?.end(state === 'done' ? 'done' : state === 'cancelled' ? 'cancelled' : 'failed', summary.message);
+    this.tasks.get(importId)?.end(state === 'done' ? 'done' : state === 'cancelled' ? 'cancelled' : 'failed', summary.says ?? summary.message);
     this.tasks.delete(importId);
     this.deps.emit('ingest.finished', summary);
   }

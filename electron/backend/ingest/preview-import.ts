@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import type { CameraSeen, ImportPreview } from './contract.ts';
-import { readMetadata, type MediaMetadata } from './read-metadata.ts';
+import { outsideByDeployment, type DatedFile } from './outside-deployment.ts';
+import { fileTime, readMetadata, type MediaMetadata } from './read-metadata.ts';
 import type { SourceFile, SourceScan } from './scan-source.ts';
 import { suggestDeployment } from './suggest-deployment.ts';
 import type { Db } from '../library/db.ts';
@@ -46,15 +47,29 @@ function tallyCameras(metas: MediaMetadata[]): CameraSeen[] {
 export async function previewImport(db: Db, scan: SourceScan): Promise<ImportPreview> {
   const images = scan.files.filter((f) => f.kind.mediaType === 'image');
   const sample = spreadSample(images, maxSampled);
+  const sampled = new Set(sample);
   const metas: MediaMetadata[] = [];
-  for (const file of sample) {
+  const dated: DatedFile[] = [];
+  for (const file of scan.files) {
+    if (file.kind.mediaType === 'video') {
+      // A video's time is its file time, as the import records it: cheap to know for every one.
+      dated.push({ name: file.relPath, takenAt: fileTime(file.mtimeMs) });
+      continue;
+    }
+    if (!sampled.has(file)) continue;
     const head = await readHead(file);
-    if (head && head.length > 0) metas.push(await readMetadata(head, file.mtimeMs));
+    if (!head || head.length === 0) continue;
+    const meta = await readMetadata(head, file.mtimeMs);
+    metas.push(meta);
+    dated.push({ name: file.relPath, takenAt: meta.takenAt });
   }
   const times = metas.filter((m) => !m.timeFromFile).map((m) => m.takenAt).sort();
   const cameras = tallyCameras(metas);
   const firstTime = times[0] ?? null;
   const lastTime = times[times.length - 1] ?? null;
+  // The suggestion must hold every file the import will date, videos and files without EXIF included.
+  const allTimes = dated.map((f) => f.takenAt).sort();
+  const deployments = listDeployments(db);
   return {
     source: scan.root,
     files: scan.files.length,
@@ -67,6 +82,13 @@ export async function previewImport(db: Db, scan: SourceScan): Promise<ImportPre
     sampled: sample.length < images.length,
     filesWithoutExifTime: metas.filter((m) => m.timeFromFile).length,
     cameras,
-    suggestion: suggestDeployment(listDeployments(db), { firstTime, lastTime, serials: cameras.map((c) => c.serialNumber), labels: cameras.map((c) => c.userLabel) }),
+    suggestion: suggestDeployment(deployments, {
+      firstTime: allTimes[0] ?? null,
+      lastTime: allTimes[allTimes.length - 1] ?? null,
+      serials: cameras.map((c) => c.serialNumber),
+      labels: cameras.map((c) => c.userLabel),
+    }),
+    datesChecked: dated.length,
+    outside: outsideByDeployment(dated, deployments),
   };
 }

@@ -29,9 +29,9 @@ export async function scanSource(rootInput: string): Promise<SourceScan> {
   try {
     stat = await fs.stat(root);
   } catch {
-    throw new StationError('source-missing', `The folder ${root} does not exist or cannot be read. Check that the card is inserted.`);
+    throw new StationError('source-missing', 'card-missing', { path: root });
   }
-  if (!stat.isDirectory()) throw new StationError('invalid-input', `${root} is a file: choose the card or a folder on it.`);
+  if (!stat.isDirectory()) throw new StationError('invalid-input', 'card-is-a-file', { path: root });
 
   const files: SourceFile[] = [];
   let otherFiles = 0;

@@ -1,14 +1,16 @@
+import type { Says } from '../rpc/messages.ts';
+
 /** Plain words for the errors a card gives when a file cannot be read. */
-export function describeSourceError(err: NodeJS.ErrnoException): string {
+export function describeSourceError(err: NodeJS.ErrnoException): Says {
   switch (err.code) {
     case 'EIO':
-      return 'The card could not read this file (input/output error): the card may be damaged. The file was left on the card.';
+      return { key: 'card-file-read-error' };
     case 'EACCES':
     case 'EPERM':
-      return 'This file cannot be opened: permission denied. The file was left on the card.';
+      return { key: 'card-file-no-permission' };
     case 'ENOENT':
-      return 'The file disappeared from the card during the import.';
+      return { key: 'card-file-vanished' };
     default:
-      return `This file could not be read (${err.code ?? err.message}). The file was left on the card.`;
+      return { key: 'card-file-unreadable', values: { code: err.code ?? err.message } };
   }
 }

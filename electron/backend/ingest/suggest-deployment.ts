@@ -21,11 +21,12 @@ function sameCamera(deployment: Deployment, card: CardFacts): boolean {
   return [...card.serials, ...card.labels].some((v) => v !== null && normalized(v) === id);
 }
 
-/** How long the deployment is when it holds every picture of the card, else -1. */
+/** How long the deployment is when it holds every picture of the card once its clock offset is applied, else -1. */
 function holding(deployment: Deployment, first: number, last: number): number {
   const start = wallClockMs(deployment.deploymentStart);
   const end = wallClockMs(deployment.deploymentEnd);
-  return start <= first && last <= end ? end - start : -1;
+  const offset = deployment.clockOffsetSeconds * 1000;
+  return start <= first + offset && last + offset <= end ? end - start : -1;
 }
 
 /**

@@ -19,7 +19,7 @@ export const thumbnailWidth = 320;
  */
 export async function thumbnailFor(library: Library, sha256: string, filePath: string): Promise<string> {
   // Both come from the library's database, which may have been edited: neither may lead outside it.
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new StationError('invalid-input', 'The library records a damaged checksum for this picture; no thumbnail was made.');
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new StationError('invalid-input', 'thumbnail-bad-checksum');
   const source = libraryFile(library.paths.root, filePath);
   const cached = path.join(library.paths.thumbnails, sha256.slice(0, 2), `${sha256}-${thumbnailWidth}.jpg`);
   try {

@@ -1,39 +1,87 @@
 import { z } from 'zod';
 import { method } from '../rpc/define.ts';
 import { chosenPath } from '../rpc/paths.ts';
+import { saying } from '../rpc/saying.ts';
 
-const isoWithOffset = z
+const isoShape = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/** Camtrap DP times keep their UTC offset (2021-03-27T21:38:18+01:00) and name a day that exists. */
+function isRealIsoWithOffset(text: string): boolean {
+  const parts = isoShape.exec(text);
+  if (!parts) return false;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offsetHours = 0, offsetMinutes = 0] = parts.slice(1).map((p) => Number(p ?? 0));
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60 && offsetHours <= 14 && offsetMinutes < 60;
+}
+
+const isoWithOffset = (field: string) => z.string().refine(isRealIsoWithOffset, saying('date-time-unreadable', { field }));
+const camtrapId = (field: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .refine((id) => /^[\w.:-]+$/.test(id), saying('id-bad-characters', { field }));
+const locationName = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'Use a date and time with its UTC offset, for example 2021-03-27T21:38:18+01:00');
-const camtrapId = z.string().trim().min(1).max(64).regex(/^[\w.:-]+$/, 'Use letters, digits, dot, colon, dash or underscore');
+  .trim()
+  .max(200)
+  .refine((name) => name.length > 0, saying('location-name-missing'));
+const latitude = z.number().refine((v) => v >= -90 && v <= 90, saying('latitude-off-map'));
+const longitude = z.number().refine((v) => v >= -180 && v <= 180, saying('longitude-off-map'));
 
 export const newLocationSchema = z.object({
-  locationID: camtrapId.optional(),
-  locationName: z.string().trim().min(1, 'Give the location a name').max(200),
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
+  locationID: camtrapId('locationID').optional(),
+  locationName,
+  latitude,
+  longitude,
 });
 export type NewLocation = z.infer<typeof newLocationSchema>;
+
+/** What is left out stays as it is; the ID never changes, since deployments refer to it. */
+export const locationChangesSchema = z.object({
+  locationID: camtrapId('locationID'),
+  locationName: locationName.optional(),
+  latitude: latitude.optional(),
+  longitude: longitude.optional(),
+});
+export type LocationChanges = z.infer<typeof locationChangesSchema>;
 
 export interface Location {
   locationID: string;
   locationName: string;
   latitude: number;
   longitude: number;
+  /** IANA name of the zone at the coordinates (Europe/Brussels): station times are local to it. */
+  timeZone: string;
 }
 
-export const newDeploymentSchema = z.object({
-  deploymentID: camtrapId.optional(),
-  locationID: camtrapId,
-  deploymentStart: isoWithOffset,
-  deploymentEnd: isoWithOffset,
+const deploymentDetails = {
   cameraID: z.string().trim().max(100).nullish(),
   cameraModel: z.string().trim().max(100).nullish(),
   cameraHeight: z.number().min(0).max(100).nullish(),
   baitUse: z.boolean().nullish(),
   deploymentComments: z.string().max(5000).nullish(),
+};
+
+export const newDeploymentSchema = z.object({
+  deploymentID: camtrapId('deploymentID').optional(),
+  locationID: camtrapId('locationID'),
+  deploymentStart: isoWithOffset('deploymentStart'),
+  deploymentEnd: isoWithOffset('deploymentEnd'),
+  ...deploymentDetails,
 });
 export type NewDeployment = z.infer<typeof newDeploymentSchema>;
+
+/** What is left out stays as it is and null clears a detail; the ID never changes, since media refer to it. */
+export const deploymentChangesSchema = z.object({
+  deploymentID: camtrapId('deploymentID'),
+  locationID: camtrapId('locationID').optional(),
+  deploymentStart: isoWithOffset('deploymentStart').optional(),
+  deploymentEnd: isoWithOffset('deploymentEnd').optional(),
+  ...deploymentDetails,
+});
+export type DeploymentChanges = z.infer<typeof deploymentChangesSchema>;
 
 export interface Deployment {
   deploymentID: string;
@@ -41,6 +89,8 @@ export interface Deployment {
   locationName: string;
   latitude: number;
   longitude: number;
+  /** The zone of its location, in which its start and end are shown. */
+  timeZone: string;
   deploymentStart: string;
   deploymentEnd: string;
   cameraID: string | null;
@@ -99,17 +149,17 @@ export interface MediaPage {
   items: MediaItem[];
 }
 
-const libraryPath = chosenPath('Choose a folder for the library');
+const libraryPath = chosenPath('choose-library-folder');
 const none = z.object({});
 
 const mediaPageInput = z.object({
-  deploymentID: camtrapId.optional(),
+  deploymentID: camtrapId('deploymentID').optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
   /** Hide processed images whose boxes all fall below this confidence. */
   hideEmptyBelow: z.number().min(0).max(1).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD').optional(),
+  from: z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), saying('day-not-valid')).optional(),
+  to: z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), saying('day-not-valid')).optional(),
   /** Only media with a box of this class at or above the threshold (or its run's default). */
   category: z.enum(['animal', 'person', 'vehicle']).optional(),
   threshold: z.number().min(0).max(1).optional(),
@@ -126,10 +176,14 @@ export const libraryMethods = {
   'library.setSequenceGap': method<LibraryInfo>()(z.object({ seconds: z.number().int().min(1).max(3600) })),
   'location.list': method<Location[]>()(none),
   'location.add': method<Location>()(newLocationSchema),
+  'location.update': method<Location>()(locationChangesSchema),
+  'location.delete': method<null>()(z.object({ locationID: camtrapId('locationID') })),
   'deployment.list': method<Deployment[]>()(none),
   'deployment.add': method<Deployment>()(newDeploymentSchema),
+  'deployment.update': method<Deployment>()(deploymentChangesSchema),
+  'deployment.delete': method<null>()(z.object({ deploymentID: camtrapId('deploymentID') })),
   'deployment.setClockOffset': method<Deployment>()(
-    z.object({ deploymentID: camtrapId, offsetSeconds: z.number().int().min(-10 * 365 * 86400).max(10 * 365 * 86400) }),
+    z.object({ deploymentID: camtrapId('deploymentID'), offsetSeconds: z.number().int().min(-10 * 365 * 86400).max(10 * 365 * 86400) }),
   ),
   'media.page': method<MediaPage>()(mediaPageInput),
 } as const;

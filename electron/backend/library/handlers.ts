@@ -1,8 +1,8 @@
 import type { libraryMethods } from './contract.ts';
-import { addDeployment, listDeployments, setClockOffset } from './deployments.ts';
+import { addDeployment, deleteDeployment, listDeployments, setClockOffset, updateDeployment } from './deployments.ts';
 import { libraryInfo } from './library-info.ts';
 import type { LibrarySession } from './library-session.ts';
-import { addLocation, listLocations } from './locations.ts';
+import { addLocation, deleteLocation, listLocations, updateLocation } from './locations.ts';
 import { mediaPage } from './media-queries.ts';
 import { regroupSequences } from './media-times.ts';
 import { setSetting } from './settings.ts';
@@ -34,8 +34,18 @@ export const libraryHandlers: DomainHandlers<typeof libraryMethods, LibraryConte
   },
   'location.list': (_input, { library }) => listLocations(library.require().db),
   'location.add': (input, { library }) => addLocation(library.require().db, input),
+  'location.update': (input, { library }) => updateLocation(library.require().db, input),
+  'location.delete': ({ locationID }, { library }) => {
+    deleteLocation(library.require().db, locationID);
+    return null;
+  },
   'deployment.list': (_input, { library }) => listDeployments(library.require().db),
   'deployment.add': (input, { library }) => addDeployment(library.require().db, input),
+  'deployment.update': (input, { library }) => updateDeployment(library.require().db, input),
+  'deployment.delete': ({ deploymentID }, { library }) => {
+    deleteDeployment(library.require().db, deploymentID);
+    return null;
+  },
   'deployment.setClockOffset': ({ deploymentID, offsetSeconds }, { library }) => setClockOffset(library.require().db, deploymentID, offsetSeconds),
   'media.page': (input, { library }) => mediaPage(library.require().db, input),
 };

@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ownEntries, type LibraryPaths } from './library-paths.ts';
-import { newerLibraryMessage } from './migrate.ts';
+import { newerLibrary } from './migrate.ts';
 import { StationError } from '../rpc/envelope.ts';
+import type { MessageKey } from '../rpc/messages.ts';
 import { latestVersion } from './migrations/index.ts';
 
 const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
 
-function notALibrary(root: string, why: string): StationError {
-  return new StationError('not-a-library', `${root} is not a Camtrap Station library (${why}).`);
+function notALibrary(root: string, why: MessageKey): StationError {
+  return new StationError('not-a-library', why, { path: root });
 }
 
 /** SQLite's 100-byte file header: its magic string, and the user_version at offset 60. */
@@ -34,9 +35,9 @@ export function checkBeforeOpening(paths: LibraryPaths): void {
   try {
     stat = fs.lstatSync(paths.database);
   } catch {
-    throw notALibrary(root, 'no library.sqlite in it');
+    throw notALibrary(root, 'not-a-library');
   }
-  if (!stat.isFile()) throw notALibrary(root, 'its library.sqlite is not a plain file');
+  if (!stat.isFile()) throw notALibrary(root, 'not-a-library-odd-database');
   // Read from the header, without opening the database: opening may already write (WAL, journal).
   let version: number;
   try {
@@ -44,9 +45,9 @@ export function checkBeforeOpening(paths: LibraryPaths): void {
     if (!head.subarray(0, sqliteHeader.length).equals(sqliteHeader)) throw new Error('not SQLite');
     version = head.readUInt32BE(60);
   } catch {
-    throw notALibrary(root, 'its library.sqlite is damaged or not a database');
+    throw notALibrary(root, 'not-a-library-damaged');
   }
-  if (version > latestVersion) throw new StationError('library-newer', newerLibraryMessage(version));
+  if (version > latestVersion) throw newerLibrary(version);
   for (const entry of ownEntries(paths)) {
     let entryStat: fs.Stats | null = null;
     try {
@@ -55,10 +56,7 @@ export function checkBeforeOpening(paths: LibraryPaths): void {
       continue;
     }
     if (entryStat.isSymbolicLink()) {
-      throw new StationError(
-        'unsafe-library',
-        `This library cannot be opened safely: “${path.basename(entry)}” in it is a link to somewhere else, and the app never writes through links. Someone may have changed the library by hand; remove the link, or import its media into a new library.`,
-      );
+      throw new StationError('unsafe-library', 'library-entry-is-link', { name: path.basename(entry) });
     }
   }
 }

@@ -31,7 +31,7 @@ export class LibrarySession implements LibraryAccess {
   }
 
   require(): Library {
-    if (!this.opened) throw new StationError('no-library', 'No library is open: create or open one first.');
+    if (!this.opened) throw new StationError('no-library', 'no-library-open');
     return this.opened;
   }
 

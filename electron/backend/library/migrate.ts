@@ -7,13 +7,13 @@ import { migrations, latestVersion } from './migrations/index.ts';
  * numbered version and never between two. A library written by a newer app is refused
  * before anything is touched: an older app could misread or damage it.
  */
-export function newerLibraryMessage(version: number): string {
-  return `This library was made by a newer version of Camtrap Station (format ${version}; this version reads up to ${latestVersion}). Update the app to open it.`;
+export function newerLibrary(version: number): StationError {
+  return new StationError('library-newer', 'library-newer', { version, latest: latestVersion });
 }
 
 export function migrate(db: Database.Database): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > latestVersion) throw new StationError('library-newer', newerLibraryMessage(from));
+  if (from > latestVersion) throw newerLibrary(from);
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
   db.transaction(() => {

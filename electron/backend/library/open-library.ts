@@ -4,6 +4,7 @@ import { openDatabase, type Db } from './db.ts';
 import { checkBeforeOpening } from './library-checks.ts';
 import { libraryPaths, type LibraryPaths } from './library-paths.ts';
 import { StationError } from '../rpc/envelope.ts';
+import { storeSays } from '../rpc/stored-says.ts';
 import { mkdirNoFollow } from '../safe-fs/no-follow.ts';
 import { processAlive } from '../workers/process-alive.ts';
 
@@ -19,10 +20,7 @@ function assertWritable(dir: string): void {
     fs.writeFileSync(probe, 'x', { flag: 'wx' });
     fs.rmSync(probe);
   } catch (err) {
-    throw new StationError(
-      'not-writable',
-      `The library folder ${dir} cannot be written to (${(err as NodeJS.ErrnoException).code ?? 'error'}). Choose a folder you can write to, or fix its permissions.`,
-    );
+    throw new StationError('not-writable', 'library-folder-not-writable', { path: dir, code: (err as NodeJS.ErrnoException).code ?? 'error' });
   }
 }
 
@@ -41,11 +39,12 @@ function discardPartialFiles(paths: LibraryPaths): number {
 function markInterruptedImports(db: Db): boolean {
   const running = db.prepare("SELECT import_id AS id, owner_pid AS pid FROM imports WHERE state = 'running'").all() as { id: number; pid: number | null }[];
   const mark = db.prepare(
-    "UPDATE imports SET state = 'interrupted', message = 'The app stopped during this import. Import the card again to finish it.', finished_at = ? WHERE import_id = ?",
+    "UPDATE imports SET state = 'interrupted', message = ?, finished_at = ? WHERE import_id = ?",
   );
+  const message = storeSays([{ key: 'import-interrupted' }]);
   let liveElsewhere = false;
   for (const r of running) {
-    if (r.pid === process.pid || !processAlive(r.pid)) mark.run(new Date().toISOString(), r.id);
+    if (r.pid === process.pid || !processAlive(r.pid)) mark.run(message, new Date().toISOString(), r.id);
     else liveElsewhere = true;
   }
   return liveElsewhere;
@@ -71,16 +70,16 @@ export function createLibrary(rootInput: string): Library {
     // A new folder.
   }
   if (stat) {
-    if (!stat.isDirectory()) throw new StationError('conflict', `${root} is a file, not a folder.`);
-    if (fs.existsSync(libraryPaths(root).database)) throw new StationError('conflict', `${root} already holds a library: open it instead.`);
-    if (fs.readdirSync(root).length > 0) throw new StationError('conflict', `${root} is not empty: choose an empty or new folder for a library.`);
+    if (!stat.isDirectory()) throw new StationError('conflict', 'is-a-file-not-a-folder', { path: root });
+    if (fs.existsSync(libraryPaths(root).database)) throw new StationError('conflict', 'library-already-there', { path: root });
+    if (fs.readdirSync(root).length > 0) throw new StationError('conflict', 'library-folder-not-empty', { path: root });
   } else {
     // One folder, in a folder that exists: never a loop of retries, wherever the path points.
     try {
       fs.mkdirSync(root);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'error';
-      throw new StationError('not-writable', code === 'ENOENT' ? `Cannot create the folder ${root}: the folder it would go in does not exist.` : `Cannot create the folder ${root} (${code}).`);
+      throw code === 'ENOENT' ? new StationError('not-writable', 'folder-parent-missing', { path: root }) : new StationError('not-writable', 'folder-not-created', { path: root, code });
     }
   }
   return openAt(root);

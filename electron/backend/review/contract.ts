@@ -7,6 +7,18 @@ export interface Species {
   vernacularName: string | null;
 }
 
+export const taxonRanks = ['class', 'order', 'family', 'genus', 'species', 'subspecies'] as const;
+export type TaxonRank = (typeof taxonRanks)[number];
+
+/** A row of species.list: the library's own list first, then the bundled checklist. */
+export interface SpeciesEntry extends Species {
+  /** 'library': on this library's list (added, imported or used for a label); 'checklist': only in the checklist that ships with the app. */
+  origin: 'library' | 'checklist';
+  /** The rank the checklist gives the name; null for a name the checklist does not have. */
+  taxonRank: TaxonRank | null;
+  inChecklist: boolean;
+}
+
 export interface ReviewAction {
   actionId: number;
   kind: 'label' | 'false-detection' | 'empty';
@@ -14,6 +26,14 @@ export interface ReviewAction {
   createdAt: string;
   /** How many media the action touched. */
   media: number;
+  /** The species it labelled, if any: the renderer says what was done in the user's language. */
+  scientificName: string | null;
+}
+
+/** What undo and redo would take back or do again now, so their buttons always tell the truth. */
+export interface ReviewHistory {
+  undo: ReviewAction | null;
+  redo: ReviewAction | null;
 }
 
 export interface Observation {
@@ -41,11 +61,21 @@ export const targetSchema = z.union([
 export type ReviewTarget = z.infer<typeof targetSchema>;
 
 export const reviewMethods = {
-  'species.list': method<Species[]>()(z.object({ query: z.string().trim().max(100).default(''), limit: z.number().int().min(1).max(500).default(50) })),
+  /** An empty query lists the library's own species; a query also searches the checklist, unless scope is 'library'. */
+  'species.list': method<SpeciesEntry[]>()(
+    z.object({
+      query: z.string().trim().max(100).default(''),
+      limit: z.number().int().min(1).max(500).default(50),
+      language: z.string().max(20).default('en'),
+      scope: z.enum(['all', 'library']).default('all'),
+    }),
+  ),
+  /** Puts a checklist species on the library's list (common name in the given language) unless it is there already. */
+  'species.ensure': method<Species>()(z.object({ scientificName: z.string().trim().min(2).max(200), language: z.string().max(20).default('en') })),
   'species.add': method<Species>()(z.object({ scientificName: z.string().trim().min(2).max(200), vernacularName: z.string().trim().max(200).optional() })),
   'species.update': method<Species>()(z.object({ scientificName: z.string().min(2), vernacularName: z.string().trim().max(200).nullable() })),
   'species.remove': method<null>()(z.object({ scientificName: z.string().min(2) })),
-  'species.importCsv': method<{ added: number; updated: number; skipped: number }>()(z.object({ file: chosenPath('Choose the species list (CSV)') })),
+  'species.importCsv': method<{ added: number; updated: number; skipped: number }>()(z.object({ file: chosenPath('choose-species-csv') })),
   'review.label': method<ReviewAction>()(
     z.object({
       target: targetSchema,
@@ -58,5 +88,7 @@ export const reviewMethods = {
   'review.markFalse': method<ReviewAction>()(z.object({ detectionIds: z.array(z.number().int().positive()).min(1).max(10_000), classifiedBy: z.string().trim().max(200).optional() })),
   'review.markEmpty': method<ReviewAction>()(z.object({ target: targetSchema, classifiedBy: z.string().trim().max(200).optional() })),
   'review.undo': method<ReviewAction | null>()(z.object({})),
+  'review.redo': method<ReviewAction | null>()(z.object({})),
+  'review.history': method<ReviewHistory>()(z.object({})),
   'review.observations': method<Observation[]>()(z.object({ mediaID })),
 } as const;

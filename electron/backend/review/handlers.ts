@@ -1,6 +1,8 @@
 import type { reviewMethods } from './contract.ts';
-import { applyReview, mediaObservations, undoLast } from './review-actions.ts';
-import { addSpecies, importSpeciesCsv, listSpecies, removeSpecies, updateSpecies } from './species.ts';
+import { applyReview, mediaObservations } from './review-actions.ts';
+import { redoNext, reviewHistory, undoLast } from './review-history.ts';
+import { listSpecies } from './species-search.ts';
+import { addSpecies, ensureSpecies, importSpeciesCsv, removeSpecies, updateSpecies } from './species.ts';
 import type { LibraryAccess } from '../library/library-session.ts';
 import type { DomainHandlers } from '../rpc/define.ts';
 
@@ -9,7 +11,8 @@ export interface ReviewContext {
 }
 
 export const reviewHandlers: DomainHandlers<typeof reviewMethods, ReviewContext> = {
-  'species.list': ({ query, limit }, { library }) => listSpecies(library.require().db, query, limit),
+  'species.list': ({ query, limit, language, scope }, { library }) => listSpecies(library.require().db, { query, limit, language, scope }),
+  'species.ensure': ({ scientificName, language }, { library }) => ensureSpecies(library.require().db, scientificName, language),
   'species.add': ({ scientificName, vernacularName }, { library }) => addSpecies(library.require().db, { scientificName, vernacularName: vernacularName ?? null }),
   'species.update': ({ scientificName, vernacularName }, { library }) => updateSpecies(library.require().db, scientificName, vernacularName),
   'species.remove': ({ scientificName }, { library }) => removeSpecies(library.require().db, scientificName),
@@ -33,5 +36,7 @@ export const reviewHandlers: DomainHandlers<typeof reviewMethods, ReviewContext>
   'review.markEmpty': ({ target, classifiedBy }, { library }) =>
     applyReview(library.require().db, 'empty', 'Marked as empty', target, { observationType: 'blank', scientificName: null, count: null, falseDetection: false, classifiedBy: classifiedBy ?? null }),
   'review.undo': (_input, { library }) => undoLast(library.require().db),
+  'review.redo': (_input, { library }) => redoNext(library.require().db),
+  'review.history': (_input, { library }) => reviewHistory(library.require().db),
   'review.observations': ({ mediaID }, { library }) => mediaObservations(library.require().db, mediaID),
 };

@@ -1,4 +1,5 @@
 import type { Observation, ReviewAction, ReviewTarget } from './contract.ts';
+import { forgetUndone } from './review-history.ts';
 import type { Db } from '../library/db.ts';
 import { nowIso } from '../library/ids.ts';
 import { deploymentsOfMedia, recomputeEvents } from '../library/independent-events.ts';
@@ -16,7 +17,7 @@ function resolveTarget(db: Db, target: ReviewTarget): Target[] {
     const find = db.prepare('SELECT media_pk AS mediaPk FROM media WHERE media_id = ?');
     rows = [...new Set(target.mediaIDs)].map((id) => {
       const row = find.get(id) as { mediaPk: number } | undefined;
-      if (!row) throw new StationError('not-found', `There is no medium ${id} in this library.`);
+      if (!row) throw new StationError('not-found', 'medium-not-found', { id });
       return { mediaPk: row.mediaPk, detectionId: null };
     });
   } else if ('sequenceNo' in target) {
@@ -24,12 +25,12 @@ function resolveTarget(db: Db, target: ReviewTarget): Target[] {
       mediaPk: r.mediaPk,
       detectionId: null,
     }));
-    if (rows.length === 0) throw new StationError('not-found', `Deployment ${target.deploymentID} has no sequence ${target.sequenceNo}.`);
+    if (rows.length === 0) throw new StationError('not-found', 'sequence-not-found', { deploymentID: target.deploymentID, sequenceNo: target.sequenceNo });
   } else {
     const find = db.prepare('SELECT media_pk AS mediaPk, detection_id AS detectionId FROM detections WHERE detection_id = ?');
     rows = [...new Set(target.detectionIds)].map((id) => {
       const row = find.get(id) as Target | undefined;
-      if (!row) throw new StationError('not-found', `There is no box ${id} in this library.`);
+      if (!row) throw new StationError('not-found', 'box-not-found', { id });
       return row;
     });
   }
@@ -47,13 +48,14 @@ interface NewObservation {
 /**
  * One review action, in one transaction: its rows, and the human observations it replaces
  * (a label on a medium replaces that medium's labels; on a box, that box's). Nothing is deleted,
- * so undo can put everything back, also after a restart.
+ * so undo and redo can put everything back, also after a restart.
  */
 export function applyReview(db: Db, kind: ReviewAction['kind'], summary: string, target: ReviewTarget, obs: NewObservation): ReviewAction {
   if (obs.scientificName && !db.prepare('SELECT 1 FROM species WHERE scientific_name = ?').get(obs.scientificName)) {
-    throw new StationError('not-found', `${obs.scientificName} is not in the library's species list: add it first.`);
+    throw new StationError('not-found', 'species-not-in-list', { name: obs.scientificName });
   }
   return db.transaction(() => {
+    forgetUndone(db);
     const targets = resolveTarget(db, target);
     const at = nowIso();
     const actionId = Number(db.prepare('INSERT INTO review_actions (kind, summary, created_at) VALUES (?, ?, ?)').run(kind, summary, at).lastInsertRowid);
@@ -69,24 +71,7 @@ export function applyReview(db: Db, kind: ReviewAction['kind'], summary: string,
       insert.run(t.mediaPk, t.detectionId, obs.observationType, obs.scientificName, obs.count, obs.falseDetection ? 1 : 0, obs.classifiedBy, at, actionId);
     }
     for (const d of deploymentsOfMedia(db, targets.map((t) => t.mediaPk))) recomputeEvents(db, d);
-    return { actionId, kind, summary, createdAt: at, media: new Set(targets.map((t) => t.mediaPk)).size };
-  })();
-}
-
-/** Takes back the latest action not yet taken back: its rows go, what it replaced comes back. */
-export function undoLast(db: Db): ReviewAction | null {
-  return db.transaction(() => {
-    const last = db
-      .prepare('SELECT action_id AS actionId, kind, summary, created_at AS createdAt FROM review_actions WHERE undone_at IS NULL ORDER BY action_id DESC LIMIT 1')
-      .get() as Omit<ReviewAction, 'media'> | undefined;
-    if (!last) return null;
-    const touched = (db.prepare('SELECT DISTINCT media_pk AS pk FROM observations WHERE action_id = ?').all(last.actionId) as { pk: number }[]).map((r) => r.pk);
-    const media = touched.length;
-    db.prepare('DELETE FROM observations WHERE action_id = ?').run(last.actionId);
-    db.prepare('UPDATE observations SET superseded_by = NULL WHERE superseded_by = ?').run(last.actionId);
-    db.prepare('UPDATE review_actions SET undone_at = ? WHERE action_id = ?').run(nowIso(), last.actionId);
-    for (const d of deploymentsOfMedia(db, touched)) recomputeEvents(db, d);
-    return { ...last, media };
+    return { actionId, kind, summary, createdAt: at, media: new Set(targets.map((t) => t.mediaPk)).size, scientificName: obs.scientificName };
   })();
 }
 

@@ -1,29 +1,28 @@
 import fs from 'node:fs';
+import { bundledChecklist, nameIn, type Checklist } from './checklist.ts';
 import type { Species } from './contract.ts';
 import type { Db } from '../library/db.ts';
 import { nowIso } from '../library/ids.ts';
 import { StationError } from '../rpc/envelope.ts';
 
-/** Search by the start of a word of the scientific or the common name, scientific matches first. */
-export function listSpecies(db: Db, query: string, limit: number): Species[] {
-  const like = `${query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  const word = `% ${like}`;
-  return db
-    .prepare(
-      `SELECT scientific_name AS scientificName, vernacular_name AS vernacularName FROM species
-       WHERE @q = '' OR scientific_name LIKE @like ESCAPE '\\' OR scientific_name LIKE @word ESCAPE '\\'
-          OR vernacular_name LIKE @like ESCAPE '\\' OR vernacular_name LIKE @word ESCAPE '\\'
-       ORDER BY (scientific_name LIKE @like ESCAPE '\\') DESC, scientific_name LIMIT @limit`,
-    )
-    .all({ q: query, like, word, limit }) as Species[];
-}
-
 export function addSpecies(db: Db, s: Species): Species {
   if (db.prepare('SELECT 1 FROM species WHERE scientific_name = ?').get(s.scientificName)) {
-    throw new StationError('conflict', `${s.scientificName} is already in the species list.`);
+    throw new StationError('conflict', 'species-exists', { name: s.scientificName });
   }
   db.prepare('INSERT INTO species (scientific_name, vernacular_name, created_at) VALUES (?, ?, ?)').run(s.scientificName, s.vernacularName, nowIso());
   return s;
+}
+
+/**
+ * A species from the checklist goes on the library's list the first time it is used, so that a
+ * label can refer to it; one already there stays as it is (its common name may have been edited).
+ */
+export function ensureSpecies(db: Db, scientificName: string, language: string, checklist: Checklist = bundledChecklist()): Species {
+  const listed = db.prepare('SELECT scientific_name AS scientificName, vernacular_name AS vernacularName FROM species WHERE scientific_name = ?').get(scientificName) as Species | undefined;
+  if (listed) return listed;
+  const taxon = checklist.get(scientificName);
+  if (!taxon) throw new StationError('not-found', 'species-unknown', { name: scientificName });
+  return addSpecies(db, { scientificName, vernacularName: nameIn(taxon, language) });
 }
 
 function parseCsvLine(line: string): string[] {
@@ -53,12 +52,12 @@ function parseCsvLine(line: string): string[] {
  * as Camtrap DP and GBIF checklists do. Known names get their common name updated.
  */
 export function importSpeciesCsv(db: Db, file: string): { added: number; updated: number; skipped: number } {
-  if (!fs.existsSync(file)) throw new StationError('not-found', `There is no file ${file}.`);
+  if (!fs.existsSync(file)) throw new StationError('not-found', 'species-csv-missing', { file });
   const [header, ...lines] = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim());
   const columns = parseCsvLine(header ?? '');
   const sci = columns.indexOf('scientificName');
   const common = columns.indexOf('vernacularName');
-  if (sci === -1) throw new StationError('invalid-input', `${file} has no scientificName column: the first line must name the columns, e.g. scientificName,vernacularName.`);
+  if (sci === -1) throw new StationError('invalid-input', 'species-csv-no-column', { file });
   const insert = db.prepare('INSERT INTO species (scientific_name, vernacular_name, created_at) VALUES (?, ?, ?) ON CONFLICT(scientific_name) DO NOTHING');
   const update = db.prepare('UPDATE species SET vernacular_name = ? WHERE scientific_name = ? AND vernacular_name IS NOT ?');
   const counts = { added: 0, updated: 0, skipped: 0 };
@@ -81,7 +80,7 @@ export function importSpeciesCsv(db: Db, file: string): { added: number; updated
 
 export function updateSpecies(db: Db, scientificName: string, vernacularName: string | null): Species {
   if (db.prepare('UPDATE species SET vernacular_name = ? WHERE scientific_name = ?').run(vernacularName || null, scientificName).changes === 0) {
-    throw new StationError('not-found', `${scientificName} is not in the species list.`);
+    throw new StationError('not-found', 'species-not-listed', { name: scientificName });
   }
   return { scientificName, vernacularName: vernacularName || null };
 }
@@ -89,7 +88,7 @@ export function updateSpecies(db: Db, scientificName: string, vernacularName: st
 /** A species still used by a label stays: removing it would orphan those observations. */
 export function removeSpecies(db: Db, scientificName: string): null {
   const used = (db.prepare('SELECT COUNT(*) AS n FROM observations WHERE scientific_name = ?').get(scientificName) as { n: number }).n;
-  if (used > 0) throw new StationError('conflict', `${scientificName} is used by ${used} label(s): relabel them first.`);
-  if (db.prepare('DELETE FROM species WHERE scientific_name = ?').run(scientificName).changes === 0) throw new StationError('not-found', `${scientificName} is not in the species list.`);
+  if (used > 0) throw new StationError('conflict', 'species-in-use', { name: scientificName, count: used });
+  if (db.prepare('DELETE FROM species WHERE scientific_name = ?').run(scientificName).changes === 0) throw new StationError('not-found', 'species-not-listed', { name: scientificName });
   return null;
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { MessageKey } from './messages.ts';
+import { saying } from './saying.ts';
 
 /** Absolute on Linux and macOS (/...), on Windows (C:\... or \\server\...). */
 function isAbsolute(p: string): boolean {
@@ -9,11 +11,11 @@ function isAbsolute(p: string): boolean {
  * A file or folder the user chose. It must say where it is: a bare name like "nd" would be
  * taken relative to wherever the app happens to run, so it is refused, never resolved.
  */
-export function chosenPath(missing: string): z.ZodType<string> {
+export function chosenPath(missing: MessageKey): z.ZodType<string> {
   return z
     .string()
     .trim()
-    .min(1, missing)
-    .max(4096)
-    .refine(isAbsolute, 'Choose it with the folder browser: a name alone does not say where on the computer it is.');
+    .refine((p) => p.length > 0, saying(missing))
+    .refine((p) => p.length <= 4096, saying('path-too-long'))
+    .refine(isAbsolute, saying('path-not-absolute'));
 }

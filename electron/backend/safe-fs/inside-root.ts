@@ -15,7 +15,7 @@ export function resolveInside(root: string, relative: string): string {
     relative.includes('\\') ||
     /^[a-zA-Z]:/.test(relative) ||
     parts.some((p) => p === '' || p === '.' || p === '..');
-  if (bad) throw new StationError('invalid-input', `The library refers to a file outside its folder (${JSON.stringify(String(relative).slice(0, 200))}); it was not used.`);
+  if (bad) throw new StationError('invalid-input', 'library-path-outside', { path: JSON.stringify(String(relative).slice(0, 200)) });
   return path.join(root, ...parts);
 }
 
@@ -25,7 +25,7 @@ export function resolveInside(root: string, relative: string): string {
  */
 export function assertNoLinks(root: string, absolute: string): void {
   const rel = path.relative(root, absolute);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new StationError('invalid-input', `${absolute} is not inside the library.`);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new StationError('invalid-input', 'path-not-in-library', { path: absolute });
   let at = root;
   for (const part of rel.split(path.sep).filter(Boolean)) {
     at = path.join(at, part);
@@ -35,7 +35,7 @@ export function assertNoLinks(root: string, absolute: string): void {
     } catch {
       return;
     }
-    if (stat.isSymbolicLink()) throw new StationError('unsafe-library', `The library holds a link at ${path.relative(root, at)}; the app does not follow links inside a library. Remove the link, or copy the real files in.`);
+    if (stat.isSymbolicLink()) throw new StationError('unsafe-library', 'library-holds-link', { path: path.relative(root, at) });
   }
 }
 

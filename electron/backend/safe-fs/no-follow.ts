@@ -5,6 +5,10 @@ import { StationError } from '../rpc/envelope.ts';
 
 const { O_WRONLY, O_CREAT, O_TRUNC, O_NOFOLLOW } = fs.constants;
 
+function notAFolder(root: string, at: string, stat: fs.Stats): StationError {
+  return new StationError('unsafe-library', stat.isSymbolicLink() ? 'library-part-is-link' : 'library-part-is-file', { path: path.relative(root, at) });
+}
+
 /**
  * Makes the folders of `dir` below root one at a time, never through a link; a part that exists
  * must be a real folder. Each mkdir is tried once: a failure ends here with its reason.
@@ -20,7 +24,7 @@ export function mkdirNoFollow(root: string, dir: string): void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
     const stat = fs.lstatSync(at);
-    if (!stat.isDirectory()) throw new StationError('unsafe-library', `${path.relative(root, at)} in the library should be a folder, but it is ${stat.isSymbolicLink() ? 'a link' : 'a file'}.`);
+    if (!stat.isDirectory()) throw notAFolder(root, at, stat);
   }
 }
 
@@ -34,7 +38,7 @@ export async function mkdirNoFollowAsync(root: string, dir: string): Promise<voi
       if (err.code !== 'EEXIST') throw err;
     });
     const stat = await fs.promises.lstat(at);
-    if (!stat.isDirectory()) throw new StationError('unsafe-library', `${path.relative(root, at)} in the library should be a folder, but it is ${stat.isSymbolicLink() ? 'a link' : 'a file'}.`);
+    if (!stat.isDirectory()) throw notAFolder(root, at, stat);
   }
 }
 

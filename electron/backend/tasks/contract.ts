@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event, method } from '../rpc/define.ts';
+import type { Says } from '../rpc/messages.ts';
 
 /** Every kind of long work the backend does; exports and classification join this list. */
 export type TaskKind = 'import' | 'detection' | 'image-load';
@@ -21,6 +22,8 @@ export interface TaskInfo {
   secondsLeft: number | null;
   /** What a person should know when it ended (why it failed, where it stopped). */
   message: string | null;
+  /** The message as message keys, to show in the user's language; absent when the message came without keys. */
+  says?: Says[];
   cancellable: boolean;
   startedAt: string;
 }

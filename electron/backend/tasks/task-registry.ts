@@ -1,5 +1,7 @@
 import type { TaskInfo, TaskKind, TaskState, TaskUnit } from './contract.ts';
 import { StationError } from '../rpc/envelope.ts';
+import type { Says } from '../rpc/messages.ts';
+import { englishOfAll } from '../rpc/stored-says.ts';
 
 export interface TaskProgress {
   done: number;
@@ -14,7 +16,19 @@ export interface TaskHandle {
   progress(p: TaskProgress): void;
   /** Running again after a pause, or paused: the task stays listed. */
   setState(state: 'running' | 'paused'): void;
-  end(state: Exclude<TaskState, 'running' | 'paused'>, message?: string | null): void;
+  /** With what a person should know: as message keys, or as text where the message came without keys. */
+  end(state: Exclude<TaskState, 'running' | 'paused'>, message?: Says[] | string | null): void;
+}
+
+/** How an error that ended a task is told: as its key when it came with one. */
+export function saidBy(err: unknown): Says[] | string {
+  if (err instanceof StationError && err.says) return [err.says];
+  return err instanceof Error ? err.message : String(err);
+}
+
+function ending(message: Says[] | string | null): Pick<TaskInfo, 'message' | 'says'> {
+  if (typeof message === 'string' || message === null) return { message };
+  return { message: englishOfAll(message), says: message };
 }
 
 export interface TaskStart {
@@ -69,7 +83,7 @@ export class TaskRegistry {
       progress: ({ done, total, perSecond, secondsLeft }) =>
         update({ done, ...(total !== undefined ? { total } : {}), perSecond: perSecond ?? null, secondsLeft: secondsLeft ?? null }),
       setState: (state) => update({ state, ...(state === 'paused' ? { perSecond: null, secondsLeft: null } : {}) }),
-      end: (state, message = null) => update({ state, message, cancellable: false, perSecond: null, secondsLeft: null }),
+      end: (state, message = null) => update({ state, ...ending(message), cancellable: false, perSecond: null, secondsLeft: null }),
     };
   }
 
@@ -79,14 +93,15 @@ export class TaskRegistry {
 
   get(id: string): TaskInfo {
     const entry = this.tasks.get(id);
-    if (!entry) throw new StationError('not-found', `There is no task ${id}.`);
+    if (!entry) throw new StationError('not-found', 'task-not-found', { task: id });
     return { ...entry.info };
   }
 
   cancel(id: string): TaskInfo {
     const entry = this.tasks.get(id);
-    if (!entry) throw new StationError('not-found', `There is no task ${id}.`);
-    if (!entry.cancel || (entry.info.state !== 'running' && entry.info.state !== 'paused')) throw new StationError('conflict', `The task ${id} cannot be cancelled now (it is ${entry.info.state}).`);
+    if (!entry) throw new StationError('not-found', 'task-not-found', { task: id });
+    if (entry.info.state !== 'running' && entry.info.state !== 'paused') throw new StationError('conflict', 'task-already-ended', { task: id });
+    if (!entry.cancel) throw new StationError('conflict', 'task-not-cancellable', { task: id });
     entry.cancel();
     return this.get(id);
   }

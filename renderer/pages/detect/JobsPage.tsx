@@ -1,15 +1,18 @@
 import { type JSX, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportMegadetector } from './ExportMegadetector.tsx';
+import { RunFindings } from './RunFindings.tsx';
 import { StartDetection } from './StartDetection.tsx';
 import type { JobInfo, JobProgress } from '../../../electron/backend/detect/contract.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useCall } from '../../components/use-call.ts';
+import { useSaid } from '../../components/use-said.ts';
 
-function JobRow({ job, live }: { job: JobInfo; live: JobProgress | undefined }) {
+function JobRow({ job, live, onReview }: { job: JobInfo; live: JobProgress | undefined; onReview: () => void }) {
   const { t } = useTranslation();
+  const said = useSaid();
   const done = live?.done ?? job.done;
   const failed = live?.failed ?? job.failed;
   const act = (method: 'detect.pause' | 'detect.resume' | 'detect.cancel') => void api.call(method, { runId: job.runId });
@@ -28,15 +31,18 @@ function JobRow({ job, live }: { job: JobInfo; live: JobProgress | undefined }) 
         {live && live.state === 'running' && live.secondsLeft !== null ? ` · ${t('detect.rate', { rate: live.imagesPerSecond, seconds: live.secondsLeft })}` : null}
       </p>
       <p className="muted">
-        {t('detect.runner', { runner: job.runner })} — {job.runnerReason}
+        {t('detect.runsOn', { runner: t(`detect.runnerName.${job.runner}`, { defaultValue: job.runner }) })}
+        {job.runnerReason ? ` — ${said(job.runnerReason, job.runnerReasonSays)}` : null}
       </p>
-      {job.message ? <p>{job.message}</p> : null}
+      {job.message ? <p>{said(job.message, job.messageSays)}</p> : null}
+      {job.state === 'done' && job.done > 0 ? <RunFindings job={job} onReview={onReview} /> : null}
       {job.done > 0 ? <ExportMegadetector runId={job.runId} /> : null}
     </li>
   );
 }
 
-export function JobsPage(): JSX.Element {
+/** onReview opens the Images page, with the filters RunFindings asked for. */
+export function JobsPage({ onReview }: { onReview: () => void }): JSX.Element {
   const { t } = useTranslation();
   const jobs = useCall('detect.jobs', {});
   const [live, setLive] = useState<Record<number, JobProgress>>({});
@@ -59,7 +65,7 @@ export function JobsPage(): JSX.Element {
       <ErrorMessage error={jobs.error} />
       {jobs.data?.length === 0 ? <p className="muted">{t('detect.noJobs')}</p> : null}
       <ul className="plain" data-testid="jobs">
-        {jobs.data?.map((j) => <JobRow key={j.runId} job={j} live={live[j.runId]} />)}
+        {jobs.data?.map((j) => <JobRow key={j.runId} job={j} live={live[j.runId]} onReview={onReview} />)}
       </ul>
     </div>
   );

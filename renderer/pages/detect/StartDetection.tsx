@@ -41,8 +41,8 @@ export function StartDetection({ onStarted }: { onStarted: () => void }): JSX.El
         </p>
       ) : null}
       {broken.map((m) => (
-        <p key={m.id} className="muted">
-          {t('detect.modelMissing', { name: m.name, problem: m.problem })}
+        <p key={m.id} className="muted" title={m.problem ?? undefined}>
+          {t('detect.modelMissing', { name: m.name })}
         </p>
       ))}
       <div className="row wrap">
@@ -76,10 +76,10 @@ export function StartDetection({ onStarted }: { onStarted: () => void }): JSX.El
           </select>
         </Field>
         <Field label={t('detect.from')}>
-          <input value={from} onChange={(e) => setFrom(e.target.value)} placeholder="2021-04-01" size={11} />
+          <input value={from} onChange={(e) => setFrom(e.target.value)} type="date" />
         </Field>
         <Field label={t('detect.to')}>
-          <input value={to} onChange={(e) => setTo(e.target.value)} placeholder="2021-04-30" size={11} />
+          <input value={to} onChange={(e) => setTo(e.target.value)} type="date" />
         </Field>
         <Field label={t('detect.runner')}>
           <select value={runner} onChange={(e) => setRunner(e.target.value as typeof runner)} data-testid="detect-runner">

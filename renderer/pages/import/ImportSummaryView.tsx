@@ -1,8 +1,10 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportFileNote, ImportSummary } from '../../../electron/backend/ingest/contract.ts';
+import { useSaid } from '../../components/use-said.ts';
 
 function Notes({ title, notes, testId }: { title: string; notes: ImportFileNote[]; testId: string }) {
+  const said = useSaid();
   if (notes.length === 0) return null;
   return (
     <details open={notes.length <= 20} data-testid={testId}>
@@ -12,7 +14,7 @@ function Notes({ title, notes, testId }: { title: string; notes: ImportFileNote[
       <ul>
         {notes.map((n) => (
           <li key={n.path}>
-            <code>{n.path}</code>: {n.reason}
+            <code>{n.path}</code>: {said(n.reason, n.says)}
           </li>
         ))}
       </ul>
@@ -22,11 +24,12 @@ function Notes({ title, notes, testId }: { title: string; notes: ImportFileNote[
 
 export function ImportSummaryView({ summary, onShowImages, onDetect }: { summary: ImportSummary; onShowImages: () => void; onDetect: () => void }): JSX.Element {
   const { t } = useTranslation();
+  const said = useSaid();
   return (
     <section className="card" data-testid="import-summary" role="status">
       <h3>{t('import.summary')}</h3>
       <p data-testid="import-state">{t(`import.state.${summary.state}`)}</p>
-      {summary.message ? <p>{summary.message}</p> : null}
+      {summary.message ? <p>{said(summary.message, summary.says)}</p> : null}
       <dl className="facts">
         <dt>{t('import.imported')}</dt>
         <dd data-testid="summary-imported">{summary.imported}</dd>

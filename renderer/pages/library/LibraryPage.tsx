@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FolderInput } from '../../components/FolderInput.tsx';
+import { LanguagePicker } from '../../components/LanguagePicker.tsx';
 import { useCall } from '../../components/use-call.ts';
 
 export function LibraryPage({ onOpened }: { onOpened: (info: LibraryInfo) => void }): JSX.Element {
@@ -27,7 +28,10 @@ export function LibraryPage({ onOpened }: { onOpened: (info: LibraryInfo) => voi
 
   return (
     <div className="start pad">
-      <h1>{t('app.title')}</h1>
+      <div className="row">
+        <h1>{t('app.title')}</h1>
+        <LanguagePicker />
+      </div>
       <h2>{t('library.heading')}</h2>
       <p className="muted">{t('library.intro')}</p>
       {place.data ? (

@@ -2,13 +2,13 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { type JSX, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addBasemap } from './basemap.ts';
 import { drawStations } from './draw-stations.ts';
 import { StationPanel } from './StationPanel.tsx';
 import { asText } from './text-tooltip.ts';
 import { TimeSlider } from './TimeSlider.tsx';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
+import { addBasemap } from '../../components/basemap.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FolderInput } from '../../components/FolderInput.tsx';
@@ -115,10 +115,10 @@ export function MapPage(): JSX.Element {
           </select>
         </Field>
         <Field label={t('detect.from')}>
-          <input value={from} onChange={(e) => setFrom(e.target.value)} placeholder="2021-01-01" size={11} />
+          <input value={from} onChange={(e) => setFrom(e.target.value)} type="date" />
         </Field>
         <Field label={t('detect.to')}>
-          <input value={to} onChange={(e) => setTo(e.target.value)} placeholder="2021-12-31" size={11} />
+          <input value={to} onChange={(e) => setTo(e.target.value)} type="date" />
         </Field>
         <Field label={t('map.mbtiles')}>
           <FolderInput value={mbtiles} onChange={setMbtiles} testId="mbtiles-path" pick={{ extensions: ['.mbtiles', '.geojson', '.json'] }} />

@@ -1,5 +1,6 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatMonth } from '../../components/locale-format.ts';
 
 function months(first: string, last: string): string[] {
   const out: string[] = [];
@@ -20,7 +21,7 @@ function months(first: string, last: string): string[] {
 
 /** Picks one month between the first and the last event, or the whole period. */
 export function TimeSlider({ first, last, value, onChange }: { first: string | null; last: string | null; value: string | null; onChange: (month: string | null) => void }): JSX.Element | null {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!first || !last) return null;
   const list = months(first, last);
   const index = value ? Math.max(0, list.indexOf(value)) : 0;
@@ -29,8 +30,8 @@ export function TimeSlider({ first, last, value, onChange }: { first: string | n
       <label className="check">
         <input type="checkbox" checked={value !== null} onChange={(e) => onChange(e.target.checked ? (list[0] ?? null) : null)} data-testid="time-slider-on" /> {t('map.byMonth')}
       </label>
-      <input type="range" min={0} max={Math.max(0, list.length - 1)} value={index} disabled={value === null} onChange={(e) => onChange(list[Number(e.target.value)] ?? null)} aria-label={t('map.month')} data-testid="time-slider" />
-      <span>{value ?? t('map.wholePeriod')}</span>
+      <input type="range" min={0} max={Math.max(0, list.length - 1)} value={index} disabled={value === null} onChange={(e) => onChange(list[Number(e.target.value)] ?? null)} aria-label={t('map.month')} aria-valuetext={value ? formatMonth(value, i18n.language) : t('map.wholePeriod')} data-testid="time-slider" />
+      <span data-testid="time-slider-month">{value ? formatMonth(value, i18n.language) : t('map.wholePeriod')}</span>
     </span>
   );
 }

@@ -52,10 +52,10 @@ export function GridFilters({ value, onChange }: { value: Filters; onChange: (f:
         </select>
       </Field>
       <Field label={t('detect.from')}>
-        <input value={value.from} onChange={(e) => set('from', e.target.value)} placeholder="2021-04-01" size={10} />
+        <input value={value.from} onChange={(e) => set('from', e.target.value)} type="date" />
       </Field>
       <Field label={t('detect.to')}>
-        <input value={value.to} onChange={(e) => set('to', e.target.value)} placeholder="2021-04-30" size={10} />
+        <input value={value.to} onChange={(e) => set('to', e.target.value)} type="date" />
       </Field>
       <Field label={t('media.class')}>
         <select value={value.category} onChange={(e) => set('category', e.target.value as Filters['category'])} data-testid="filter-class">

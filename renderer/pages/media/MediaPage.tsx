@@ -1,24 +1,31 @@
 import { type JSX, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GridFilters, noFilters, pageFilter, type Filters } from './GridFilters.tsx';
-import { groupSequences } from './group-sequences.ts';
+import { blockItems, groupSequences, packSingles } from './group-sequences.ts';
+import { takeRequestedFilters } from './requested-filters.ts';
 import { Viewer } from './Viewer.tsx';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { formatCameraTime } from '../../components/locale-format.ts';
 import { percent } from '../../components/percent.ts';
 import { useCall } from '../../components/use-call.ts';
 import { useRemembered } from '../../components/use-remembered.ts';
 import { SelectionBar } from '../review/SelectionBar.tsx';
 import { SequenceLabel } from '../review/SequenceLabel.tsx';
+import { UndoRedo } from '../review/UndoRedo.tsx';
 
 const pageSize = 200;
 
 export function MediaPage(): JSX.Element {
   const { t, i18n } = useTranslation();
   const [filters, setFilters] = useRemembered<Filters>('media.filters', noFilters);
+  useEffect(() => {
+    // Opened from another page with filters of its own ("Review the animals"): those, and no others.
+    const asked = takeRequestedFilters();
+    if (asked) setFilters({ ...noFilters, ...asked });
+  }, []);
   const [open, setOpen] = useState<number | null>(null);
   const [labelled, setLabelled] = useState(0);
-  const [undone, setUndone] = useState('');
   const [selected, setSelected] = useRemembered<string[]>('media.selected', []);
   const [pageIndex, setPageIndex] = useRemembered('media.pageIndex', 0);
   const filter = pageFilter(filters);
@@ -44,21 +51,7 @@ export function MediaPage(): JSX.Element {
     <div className="pad">
       <div className="row">
         <h2>{t('media.heading')}</h2>
-        <button
-          onClick={() =>
-            void api.call('review.undo', {}).then((r) => {
-              setUndone(r.ok ? (r.value ? t('review.undo', { summary: r.value.summary }) : t('review.nothingToUndo')) : r.error.message);
-              changed();
-            })
-          }
-          data-testid="undo"
-          aria-label={t('review.undoLast')}
-          title={t('review.undoLast')}
-        >
-          ⟲
-        </button>
-        {undone ? <span role="status">{undone}</span> : null}
-        {labelled > 0 && !undone ? <span role="status" data-testid="labelled">✓</span> : null}
+        <UndoRedo version={String(labelled)} onChanged={changed} />
         {page.data ? (
           <span className="muted" data-testid="media-count">
             {t('media.count', { total: page.data.total, count: page.data.sequences })}
@@ -76,19 +69,23 @@ export function MediaPage(): JSX.Element {
       <ErrorMessage error={page.error} />
       {page.data?.total === 0 ? <p className="muted">{t('media.empty')}</p> : null}
       <div className="sequences" data-testid="media-grid">
-        {groupSequences(items).map((g) => (
-          <section key={g.key} className="sequence" data-testid="sequence">
-            <div className="row sequence-head">
-              <h3 className="sequence-title">
-                {t('media.sequence', { n: g.sequenceNo })} · {g.deploymentID} ·{' '}
-                <span className="muted">{t('media.sequenceInfo', { count: g.items.length, from: g.items[0]?.timestamp, to: g.items[g.items.length - 1]?.timestamp })}</span>
-              </h3>
-              {g.sequenceNo !== null ? <SequenceLabel deploymentID={g.deploymentID} sequenceNo={g.sequenceNo} onLabelled={changed} /> : null}
-            </div>
+        {packSingles(groupSequences(items)).map((b) => (
+          <section key={b.key} className={b.kind === 'sequence' ? 'sequence' : 'sequence singles'} data-testid={b.kind === 'sequence' ? 'sequence' : 'singles'}>
+            {b.kind === 'sequence' ? (
+              <div className="row sequence-head">
+                <h3 className="sequence-title">
+                  {t('media.sequence', { n: b.group.sequenceNo })} · {b.group.deploymentID} ·{' '}
+                  <span className="muted">{t('media.sequenceInfo', { count: b.group.items.length, from: formatCameraTime(b.group.items[0]?.timestamp, i18n.language), to: formatCameraTime(b.group.items[b.group.items.length - 1]?.timestamp, i18n.language) })}</span>
+                </h3>
+                {b.group.sequenceNo !== null ? <SequenceLabel deploymentID={b.group.deploymentID} sequenceNo={b.group.sequenceNo} onLabelled={changed} /> : null}
+              </div>
+            ) : (
+              <h3 className="sequence-title muted">{t('media.singles', { count: b.groups.length })}</h3>
+            )}
             <ul className="grid">
-              {g.items.map((m) => (
+              {blockItems(b).map((m) => (
                 <li key={m.mediaID} className="tile" data-testid="tile">
-                  <button className="tile-open" onClick={() => setOpen(items.indexOf(m))} aria-label={m.fileName}>
+                  <button className="tile-open" onClick={() => setOpen(items.indexOf(m))}>
                     <img src={api.mediaUrl('thumb', m.mediaID)} alt={m.fileName} loading="lazy" width={160} height={112} />
                     {m.maxConf !== null && m.maxConf >= filters.threshold ? <span className="tile-badge" data-testid="tile-badge" title={t('review.badgeHelp', { percent: percent(m.maxConf, i18n.language) })}>{percent(m.maxConf, i18n.language)}</span> : null}
                   </button>
@@ -99,7 +96,7 @@ export function MediaPage(): JSX.Element {
                     </span>
                   ) : null}
                   <span className="tile-caption" data-testid="tile-time" title={m.timeFromFile ? t('media.noExifTime') : m.cameraSerial ?? ''}>
-                    {m.timestamp}
+                    {formatCameraTime(m.timestamp, i18n.language, 'short')}
                     {m.timeFromFile ? ' *' : ''}
                   </span>
                 </li>

@@ -2,7 +2,10 @@ import { type JSX, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../electron/backend/library/contract.ts';
 import { api } from '../../api/client.ts';
+import { formatCameraTime } from '../../components/locale-format.ts';
+import { percent } from '../../components/percent.ts';
 import { useCall } from '../../components/use-call.ts';
+import { useSaid } from '../../components/use-said.ts';
 import { MediaReview } from '../review/MediaReview.tsx';
 
 const colours = { animal: '#f0b429', person: '#e5484d', vehicle: '#3e9bff' } as const;
@@ -19,7 +22,8 @@ export function Viewer({ item, threshold, onMove, onClose, onChanged }: { item: 
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
   useEffect(() => setNatural(null), [item.mediaID]);
   const fitted = natural ? fitInto(natural, { width: window.innerWidth - 32, height: window.innerHeight - 170 }) : null;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const said = useSaid();
   const result = useCall('detect.mediaResult', { mediaID: item.mediaID, threshold }, item.mediaID);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -38,7 +42,7 @@ export function Viewer({ item, threshold, onMove, onClose, onChanged }: { item: 
     <div className="viewer" role="dialog" aria-modal="true" aria-label={item.fileName} data-testid="viewer">
       <div className="viewer-bar row">
         <strong>{item.fileName}</strong>
-        <span>{item.timestamp}</span>
+        <span data-testid="viewer-time">{formatCameraTime(item.timestamp, i18n.language)}</span>
         <span className="muted">{t('detect.viewerHelp')}</span>
         <button onClick={() => onMove(-1)}>{t('detect.previous')}</button>
         <button onClick={() => onMove(1)}>{t('detect.next')}</button>
@@ -62,14 +66,14 @@ export function Viewer({ item, threshold, onMove, onClose, onChanged }: { item: 
           </svg>
           {r?.detections.map((d, i) => (
             <span key={i} className="box-label" style={{ left: `${d.bbox[0] * 100}%`, top: `${d.bbox[1] * 100}%`, background: colours[d.category] }} data-testid="box-label">
-              {t('detect.boxLabel', { category: t(`detect.category.${d.category}`), conf: d.conf.toFixed(2) })}
+              {t('detect.boxLabel', { category: t(`detect.category.${d.category}`), conf: percent(d.conf, i18n.language) })}
             </span>
           ))}
         </div>
       </div>
       <MediaReview mediaID={item.mediaID} boxes={r?.detections ?? []} onChanged={onChanged} />
       <p className="viewer-note" data-testid="viewer-note">
-        {!r ? t('detect.noResult') : r.status === 'failed' ? t('detect.failedResult', { reason: r.failure }) : r.detections.length === 0 ? t('detect.nothingFound') : `${r.modelName}`}
+        {!r ? t('detect.noResult') : r.status === 'failed' ? t('detect.failedResult', { reason: said(r.failure ?? '', r.failureSays) }) : r.detections.length === 0 ? t('detect.nothingFound') : `${r.modelName}`}
         {r?.truncated ? ` · ${t('detect.truncated')}` : ''}
       </p>
     </div>

@@ -1,10 +1,12 @@
-import { type JSX, useState } from 'react';
+import { type JSX, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoxInfo } from '../../../electron/backend/detect/contract.ts';
+import type { Species } from '../../../electron/backend/review/contract.ts';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { onEnter } from '../../components/on-enter.ts';
+import { SpeciesPicker, type SpeciesPickerHandle } from '../../components/SpeciesPicker.tsx';
 import { useCall } from '../../components/use-call.ts';
 
 /** Labels for one picture: the whole image or one box, a count, a false detection, or empty. */
@@ -12,11 +14,11 @@ export function MediaReview({ mediaID, boxes, onChanged }: { mediaID: string; bo
   const { t } = useTranslation();
   const [tick, setTick] = useState(0);
   const observations = useCall('review.observations', { mediaID }, `${mediaID}:${tick}`);
-  const [query, setQuery] = useState('');
+  const [typed, setTyped] = useState('');
+  const picker = useRef<SpeciesPickerHandle>(null);
   const [count, setCount] = useState('1');
   const [box, setBox] = useState<number | ''>('');
   const [error, setError] = useState<RpcError | undefined>();
-  const species = useCall('species.list', { query, limit: 20 });
   const done = (r: { ok: boolean; error?: RpcError }) => {
     setError(r.ok ? undefined : r.error);
     if (r.ok) {
@@ -24,11 +26,11 @@ export function MediaReview({ mediaID, boxes, onChanged }: { mediaID: string; bo
       onChanged();
     }
   };
-  const label = async () => {
-    const match = species.data?.find((s) => s.scientificName === query || s.vernacularName === query);
+  const label = async (species: Species) => {
     const target = box === '' ? { mediaIDs: [mediaID] } : { detectionIds: [box] };
-    done(await api.call('review.label', { target, scientificName: match?.scientificName ?? query, count: Number(count) || 1 }));
+    done(await api.call('review.label', { target, scientificName: species.scientificName, count: Number(count) || 1 }));
   };
+  const pick = () => void picker.current?.pick();
   return (
     <div className="media-review row wrap" data-testid="media-review">
       <select value={box} onChange={(e) => setBox(e.target.value === '' ? '' : Number(e.target.value))} aria-label={t('review.what')}>
@@ -39,16 +41,9 @@ export function MediaReview({ mediaID, boxes, onChanged }: { mediaID: string; bo
           </option>
         ))}
       </select>
-      <input list={`viewer-species-${mediaID}`} value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('review.speciesPlaceholder')} aria-label={t('review.species')} size={18} onKeyDown={onEnter(() => void label(), query.trim() !== '')} />
-      <datalist id={`viewer-species-${mediaID}`}>
-        {species.data?.map((s) => (
-          <option key={s.scientificName} value={s.scientificName}>
-            {s.vernacularName ?? ''}
-          </option>
-        ))}
-      </datalist>
-      <input value={count} onChange={(e) => setCount(e.target.value)} size={3} inputMode="numeric" aria-label={t('review.count')} />
-      <button disabled={!query.trim()} onClick={() => void label()}>
+      <SpeciesPicker ref={picker} label={t('review.species')} placement="above" onPick={(s) => void label(s)} onQueryChange={setTyped} />
+      <input value={count} onChange={(e) => setCount(e.target.value)} size={3} inputMode="numeric" aria-label={t('review.count')} onKeyDown={onEnter(pick, typed.trim() !== '')} />
+      <button disabled={!typed.trim()} onClick={pick}>
         {t('review.label')}
       </button>
       <button disabled={box === ''} onClick={() => void api.call('review.markFalse', { detectionIds: [box as number] }).then(done)}>

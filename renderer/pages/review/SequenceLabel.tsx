@@ -1,37 +1,30 @@
-import { type JSX, useState } from 'react';
+import { type JSX, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Species } from '../../../electron/backend/review/contract.ts';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { onEnter } from '../../components/on-enter.ts';
-import { useCall } from '../../components/use-call.ts';
+import { SpeciesPicker, type SpeciesPickerHandle } from '../../components/SpeciesPicker.tsx';
 
-/** Labels a whole sequence with a species from the library's list (search by scientific or common name). */
+/** Labels a whole sequence with a species found by scientific or common name, from the library's list or the checklist. */
 export function SequenceLabel({ deploymentID, sequenceNo, onLabelled }: { deploymentID: string; sequenceNo: number; onLabelled: () => void }): JSX.Element {
   const { t } = useTranslation();
-  const [query, setQuery] = useState('');
+  const [typed, setTyped] = useState('');
   const [count, setCount] = useState('1');
   const [error, setError] = useState<RpcError | undefined>();
-  const species = useCall('species.list', { query, limit: 20 });
-  const listId = `species-${deploymentID}-${sequenceNo}`;
-  const label = async () => {
-    const match = species.data?.find((s) => s.scientificName === query || s.vernacularName === query);
-    const r = await api.call('review.label', { target: { deploymentID, sequenceNo }, scientificName: match?.scientificName ?? query, count: Number(count) || 1 });
+  const picker = useRef<SpeciesPickerHandle>(null);
+  const label = async (species: Species) => {
+    const r = await api.call('review.label', { target: { deploymentID, sequenceNo }, scientificName: species.scientificName, count: Number(count) || 1 });
     setError(r.ok ? undefined : r.error);
     if (r.ok) onLabelled();
   };
+  const pick = () => void picker.current?.pick();
   return (
     <span className="row label-row">
-      <input list={listId} value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('review.speciesPlaceholder')} aria-label={t('review.species')} data-testid="label-species" size={18} onKeyDown={onEnter(() => void label(), query.trim() !== '')} />
-      <datalist id={listId}>
-        {species.data?.map((s) => (
-          <option key={s.scientificName} value={s.scientificName}>
-            {s.vernacularName ?? ''}
-          </option>
-        ))}
-      </datalist>
-      <input value={count} onChange={(e) => setCount(e.target.value)} inputMode="numeric" size={3} aria-label={t('review.count')} onKeyDown={onEnter(() => void label(), query.trim() !== '')} />
-      <button disabled={!query.trim()} onClick={() => void label()} data-testid="label-sequence">
+      <SpeciesPicker ref={picker} label={t('review.species')} testId="label-species" onPick={(s) => void label(s)} onQueryChange={setTyped} />
+      <input value={count} onChange={(e) => setCount(e.target.value)} inputMode="numeric" size={3} aria-label={t('review.count')} onKeyDown={onEnter(pick, typed.trim() !== '')} />
+      <button disabled={!typed.trim()} onClick={pick} data-testid="label-sequence">
         {t('review.labelSequence')}
       </button>
       <ErrorMessage error={error} />

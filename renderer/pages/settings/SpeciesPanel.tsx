@@ -6,16 +6,18 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FolderInput } from '../../components/FolderInput.tsx';
 import { onEnter } from '../../components/on-enter.ts';
+import { SpeciesPicker } from '../../components/SpeciesPicker.tsx';
 import { useCall } from '../../components/use-call.ts';
 
-/** The library's species list: add one, or import a CSV (scientificName, vernacularName). */
+/** The library's species list: put species on it from the checklist, add one of one's own, or import a CSV (scientificName, vernacularName). */
 export function SpeciesPanel(): JSX.Element {
-  const { t } = useTranslation();
-  const list = useCall('species.list', { query: '', limit: 500 });
+  const { t, i18n } = useTranslation();
+  const list = useCall('species.list', { query: '', limit: 500, scope: 'library', language: i18n.language });
   const [name, setName] = useState('');
   const [common, setCommon] = useState('');
   const [csv, setCsv] = useState('');
   const [note, setNote] = useState('');
+  const [picked, setPicked] = useState('');
   const [error, setError] = useState<RpcError | undefined>();
   const add = async () => {
     const r = await api.call('species.add', { scientificName: name, vernacularName: common || undefined });
@@ -37,11 +39,26 @@ export function SpeciesPanel(): JSX.Element {
   return (
     <section className="card" data-testid="species-panel">
       <h3>{t('review.speciesList')}</h3>
+      <p className="muted">{t('review.checklistHelp')}</p>
+      <div className="row">
+        <SpeciesPicker
+          label={t('review.findInChecklist')}
+          testId="checklist-search"
+          onPick={(sp) => {
+            setPicked(t('review.putOnList', { name: sp.scientificName }));
+            list.reload();
+          }}
+        />
+        {picked ? <span role="status">{picked}</span> : null}
+      </div>
+      <h4>{t('review.ownList')}</h4>
       <p className="muted">{t('review.speciesCount', { count: list.data?.length ?? 0 })}</p>
-      <ul className="plain species-list">
+      <ul className="plain species-list" aria-label={t('review.ownList')}>
         {list.data?.map((sp) => (
           <li key={sp.scientificName} className="row">
             <em>{sp.scientificName}</em>
+            {sp.taxonRank && sp.taxonRank !== 'species' ? <span className="muted">{t(`review.rank.${sp.taxonRank}`)}</span> : null}
+            {sp.inChecklist ? null : <span className="muted">{t('review.notInChecklist')}</span>}
             <input
               defaultValue={sp.vernacularName ?? ''}
               aria-label={t('review.vernacularName')}

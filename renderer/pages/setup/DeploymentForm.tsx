@@ -1,76 +1,145 @@
 import { type JSX, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Location } from '../../../electron/backend/library/contract.ts';
+import { enterSubmits } from './enter-submits.ts';
+import { isoToLocal, type LocalDateTime, localToIso } from './station-time.ts';
+import { StationTimeInput } from './StationTimeInput.tsx';
+import type { Deployment, Location } from '../../../electron/backend/library/contract.ts';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
 
-const empty = { deploymentID: '', locationID: '', deploymentStart: '', deploymentEnd: '', cameraID: '', cameraModel: '', cameraHeight: '', baitUse: false, deploymentComments: '' };
+interface Draft {
+  deploymentID: string;
+  locationID: string;
+  start: LocalDateTime;
+  end: LocalDateTime;
+  cameraID: string;
+  cameraModel: string;
+  cameraHeight: string;
+  baitUse: boolean;
+  deploymentComments: string;
+}
 
-export function DeploymentForm({ locations, onAdded }: { locations: Location[]; onAdded: () => void }): JSX.Element {
+const noTime: LocalDateTime = { date: '', time: '' };
+const empty: Draft = { deploymentID: '', locationID: '', start: noTime, end: noTime, cameraID: '', cameraModel: '', cameraHeight: '', baitUse: false, deploymentComments: '' };
+
+function draftOf(d: Deployment): Draft {
+  return {
+    deploymentID: d.deploymentID,
+    locationID: d.locationID,
+    start: isoToLocal(d.deploymentStart, d.timeZone) ?? noTime,
+    end: isoToLocal(d.deploymentEnd, d.timeZone) ?? noTime,
+    cameraID: d.cameraID ?? '',
+    cameraModel: d.cameraModel ?? '',
+    cameraHeight: d.cameraHeight === null ? '' : String(d.cameraHeight),
+    baitUse: d.baitUse ?? false,
+    deploymentComments: d.deploymentComments ?? '',
+  };
+}
+
+const sameReading = (a: LocalDateTime, b: LocalDateTime) => a.date === b.date && a.time.padEnd(8, ':00') === b.time.padEnd(8, ':00');
+
+/**
+ * Adds a deployment, or edits one when given it. Start and end are picked in the station's local
+ * time and sent with the offset its zone has at that moment; an edit whose dates were not touched
+ * sends them back exactly as they were stored.
+ */
+export function DeploymentForm({ locations, editing, onSaved, onCancel }: { locations: Location[]; editing?: Deployment; onSaved: () => void; onCancel?: () => void }): JSX.Element {
   const { t } = useTranslation();
-  const [form, setForm] = useState(empty);
+  const initial = editing ? draftOf(editing) : empty;
+  const [form, setForm] = useState<Draft>(initial);
   const [error, setError] = useState<RpcError | undefined>();
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
-  const text = (v: string) => v.trim() || undefined;
+  const [busy, setBusy] = useState(false);
+  const set = (k: 'deploymentID' | 'locationID' | 'cameraID' | 'cameraModel' | 'cameraHeight' | 'deploymentComments') => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  const timeZone = locations.find((l) => l.locationID === form.locationID)?.timeZone;
+  const stored = (which: 'start' | 'end') => {
+    if (editing && form.locationID === editing.locationID && sameReading(form[which], initial[which])) return which === 'start' ? editing.deploymentStart : editing.deploymentEnd;
+    return timeZone ? localToIso(form[which], timeZone) : null;
+  };
+  const deploymentStart = stored('start');
+  const deploymentEnd = stored('end');
+  const ready = !busy && deploymentStart !== null && deploymentEnd !== null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await api.call('deployment.add', {
-      deploymentID: text(form.deploymentID),
+    if (!ready || deploymentStart === null || deploymentEnd === null) return;
+    const height = form.cameraHeight.trim().replace(',', '.');
+    if (height !== '' && !Number.isFinite(Number(height))) return setError({ code: 'invalid-input', message: t('setup.badHeight') });
+    const text = (v: string) => v.trim() || (editing ? null : undefined);
+    const details = {
       locationID: form.locationID,
-      deploymentStart: form.deploymentStart.trim(),
-      deploymentEnd: form.deploymentEnd.trim(),
+      deploymentStart,
+      deploymentEnd,
       cameraID: text(form.cameraID),
       cameraModel: text(form.cameraModel),
-      cameraHeight: form.cameraHeight.trim() ? Number(form.cameraHeight) : undefined,
+      cameraHeight: height === '' ? (editing ? null : undefined) : Number(height),
       baitUse: form.baitUse,
       deploymentComments: text(form.deploymentComments),
-    });
+    };
+    setBusy(true);
+    const r = editing ? await api.call('deployment.update', { deploymentID: editing.deploymentID, ...details }) : await api.call('deployment.add', { deploymentID: form.deploymentID.trim() || undefined, ...details });
+    setBusy(false);
     if (!r.ok) return setError(r.error);
     setError(undefined);
     setForm(empty);
-    onAdded();
+    onSaved();
   };
 
   return (
-    <form className="row wrap" onSubmit={(e) => void submit(e)} data-testid="deployment-form">
-      <Field label={t('setup.deploymentID')} hint={t('setup.optional')}>
-        <input value={form.deploymentID} onChange={set('deploymentID')} name="deploymentID" size={10} />
-      </Field>
-      <Field label={t('setup.location')}>
-        <select value={form.locationID} onChange={set('locationID')} name="locationID" required>
-          <option value="" />
-          {locations.map((l) => (
-            <option key={l.locationID} value={l.locationID}>
-              {l.locationName} ({l.locationID})
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t('setup.start')}>
-        <input value={form.deploymentStart} onChange={set('deploymentStart')} name="deploymentStart" placeholder="2021-03-27T21:38:18+01:00" required />
-      </Field>
-      <Field label={t('setup.end')}>
-        <input value={form.deploymentEnd} onChange={set('deploymentEnd')} name="deploymentEnd" placeholder="2021-04-18T22:25:00+01:00" required />
-      </Field>
-      <Field label={t('setup.cameraID')} hint={t('setup.optional')}>
-        <input value={form.cameraID} onChange={set('cameraID')} name="cameraID" size={10} />
-      </Field>
-      <Field label={t('setup.cameraModel')} hint={t('setup.optional')}>
-        <input value={form.cameraModel} onChange={set('cameraModel')} name="cameraModel" size={12} />
-      </Field>
-      <Field label={t('setup.cameraHeight')} hint={t('setup.optional')}>
-        <input value={form.cameraHeight} onChange={set('cameraHeight')} name="cameraHeight" inputMode="decimal" size={5} />
-      </Field>
-      <label className="check">
-        <input type="checkbox" checked={form.baitUse} onChange={(e) => setForm({ ...form, baitUse: e.target.checked })} name="baitUse" /> {t('setup.baitUse')}
-      </label>
-      <Field label={t('setup.comments')} hint={t('setup.optional')}>
-        <input value={form.deploymentComments} onChange={set('deploymentComments')} name="deploymentComments" />
-      </Field>
-      <button type="submit">{t('setup.addDeployment')}</button>
+    <form
+      className="setup-form"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onCancel) onCancel();
+        else enterSubmits(e);
+      }}
+      data-testid="deployment-form"
+      aria-labelledby="deployment-form-title"
+    >
+      <h3 id="deployment-form-title">{editing ? t('setup.editDeployment', { id: editing.deploymentID }) : t('setup.newDeployment')}</h3>
+      <div className="row wrap">
+        <Field label={t('setup.deploymentID')} hint={editing ? undefined : t('setup.optional')}>
+          <input value={form.deploymentID} onChange={set('deploymentID')} name="deploymentID" size={10} disabled={Boolean(editing)} />
+        </Field>
+        <Field label={t('setup.location')}>
+          <select value={form.locationID} onChange={set('locationID')} name="locationID" required autoFocus={Boolean(editing)}>
+            <option value="">{t('setup.chooseLocation')}</option>
+            {locations.map((l) => (
+              <option key={l.locationID} value={l.locationID}>
+                {l.locationName} ({l.locationID})
+              </option>
+            ))}
+          </select>
+        </Field>
+        <StationTimeInput name="deploymentStart" legend={t('setup.start')} value={form.start} timeZone={timeZone} onChange={(start) => setForm({ ...form, start })} />
+        <StationTimeInput name="deploymentEnd" legend={t('setup.end')} value={form.end} timeZone={timeZone} onChange={(end) => setForm({ ...form, end })} />
+      </div>
+      <div className="row wrap">
+        <Field label={t('setup.cameraID')} hint={t('setup.optional')}>
+          <input value={form.cameraID} onChange={set('cameraID')} name="cameraID" size={10} />
+        </Field>
+        <Field label={t('setup.cameraModel')} hint={t('setup.optional')}>
+          <input value={form.cameraModel} onChange={set('cameraModel')} name="cameraModel" size={12} />
+        </Field>
+        <Field label={t('setup.cameraHeight')} hint={t('setup.optional')}>
+          <input value={form.cameraHeight} onChange={set('cameraHeight')} name="cameraHeight" inputMode="decimal" size={5} />
+        </Field>
+        <label className="check">
+          <input type="checkbox" checked={form.baitUse} onChange={(e) => setForm({ ...form, baitUse: e.target.checked })} name="baitUse" /> {t('setup.baitUse')}
+        </label>
+        <Field label={t('setup.comments')} hint={t('setup.optional')}>
+          <input value={form.deploymentComments} onChange={set('deploymentComments')} name="deploymentComments" />
+        </Field>
+        <button type="submit" className="primary" disabled={!ready}>
+          {editing ? t('setup.saveChanges') : t('setup.addDeployment')}
+        </button>
+        {onCancel ? (
+          <button type="button" onClick={onCancel}>
+            {t('setup.cancel')}
+          </button>
+        ) : null}
+      </div>
       <ErrorMessage error={error} />
     </form>
   );

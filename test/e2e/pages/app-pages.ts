@@ -58,18 +58,24 @@ export class SetupScreen {
     await form.locator('[name=locationName]').fill(l.locationName);
     await form.locator('[name=latitude]').fill(String(l.latitude));
     await form.locator('[name=longitude]').fill(String(l.longitude));
-    await form.getByRole('button').click();
+    await form.locator('button[type=submit]').click();
   }
   async addDeployment(d: { deploymentID: string; locationID: string; deploymentStart: string; deploymentEnd: string; cameraID: string; cameraModel: string; cameraHeight: number }) {
     const form = this.page.getByTestId('deployment-form');
     await form.locator('[name=deploymentID]').fill(d.deploymentID);
     await form.locator('[name=locationID]').selectOption(d.locationID);
-    await form.locator('[name=deploymentStart]').fill(d.deploymentStart);
-    await form.locator('[name=deploymentEnd]').fill(d.deploymentEnd);
+    await this.pickStationTime('deploymentStart', d.deploymentStart);
+    await this.pickStationTime('deploymentEnd', d.deploymentEnd);
     await form.locator('[name=cameraID]').fill(d.cameraID);
     await form.locator('[name=cameraModel]').fill(d.cameraModel);
     await form.locator('[name=cameraHeight]').fill(String(d.cameraHeight));
     await form.getByRole('button', { name: /add deployment/i }).click();
+  }
+  /** The pickers take the station's wall clock (the date and time an ISO time writes); the offset comes from the station's zone. */
+  private async pickStationTime(field: 'deploymentStart' | 'deploymentEnd', iso: string) {
+    const form = this.page.getByTestId('deployment-form');
+    await form.locator(`[name=${field}Date]`).fill(iso.slice(0, 10));
+    await form.locator(`[name=${field}Time]`).fill(iso.slice(11, 19));
   }
 }
 
@@ -84,6 +90,16 @@ export class ImportScreen {
   }
   start() {
     return this.page.getByTestId('import-start').click();
+  }
+  chooseDeployment(deploymentID: string) {
+    return this.page.getByTestId('import-deployment').selectOption(deploymentID);
+  }
+  /** The files dated outside the chosen deployment, when there are any. */
+  outsideDates() {
+    return this.page.getByTestId('outside-dates');
+  }
+  confirmOutsideDates() {
+    return this.page.getByTestId('outside-confirm').check();
   }
   summary() {
     return this.page.getByTestId('import-summary');

@@ -31,7 +31,7 @@ describe('model packages', () => {
     expect(list.find((m) => m.id === 'nanodet-m-416')).toMatchObject({ available: true, development: true });
     expect(list.find((m) => m.id === 'mdv5a')).toMatchObject({ development: false });
     await t.must('library.create', { path: path.join(tempDir(), 'library') });
-    expect(await t.call('detect.start', { modelID: 'mdv5a' })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/is missing/) } });
+    expect(await t.call('detect.start', { modelID: 'mdv5a' })).toMatchObject({ ok: false, error: { code: 'not-found', says: { key: 'model-unusable', values: { model: 'mdv5a' } } } });
     fs.rmSync(path.join(models, 'half-copied'), { recursive: true });
     fs.rmSync(md, { recursive: true });
   });
@@ -57,12 +57,14 @@ describe('a detection job', () => {
           }
         });
       });
-    const job = await t.must('detect.start', { scope: { deploymentID: 'dep1', onlyUnprocessed: true } });
+    const job = await t.must('detect.start', { scope: { deploymentID: 'dep1', onlyUnprocessed: true }, runner: 'cpu' });
+    expect(job).toMatchObject({ runnerReason: 'You chose the embedded CPU detector.', runnerReasonSays: [{ key: 'runner-cpu-chosen' }] });
     await next((e) => e.done >= 10);
     const paused = next((e) => 'modelID' in e && e.state === 'paused');
     await t.must('detect.pause', { runId: job.runId });
     const atPause = (await paused) as JobInfo;
     expect(atPause.done).toBeLessThan(120);
+    expect(atPause).toMatchObject({ message: 'Paused. Resume to go on where it stopped.', messageSays: [{ key: 'job-paused' }] });
     await new Promise((r) => setTimeout(r, 300));
     expect(detectionCounts(library, job.runId).results).toBe(atPause.done);
 
@@ -72,6 +74,8 @@ describe('a detection job', () => {
     await t.must('detect.cancel', { runId: job.runId });
     const end = (await cancelled) as JobInfo;
     expect(end.done).toBeLessThan(120);
+    expect(end.messageSays).toEqual([{ key: 'job-cancelled' }]);
+    expect((await t.must('tasks.list', {})).find((task) => task.id === `detection:${job.runId}`)).toMatchObject({ state: 'cancelled', says: [{ key: 'job-cancelled' }] });
     expect(await t.call('detect.resume', { runId: job.runId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const counts = detectionCounts(library, job.runId);
     expect(counts.results).toBe(counts.distinctResults);

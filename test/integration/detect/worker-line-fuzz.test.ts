@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCpuRunner } from '../../../electron/backend/detect/runners/cpu-runner.ts';
+import { readSays } from '../../../electron/backend/rpc/stored-says.ts';
 import { devModel, jobsAlone } from '../../support/jobs-alone.ts';
 import { syntheticLibrary } from '../../support/synthetic-library.ts';
 import { removeTempDirs } from '../../support/temp-dir.ts';
@@ -19,7 +20,7 @@ describe('worker lines through the CPU runner, fuzzed', () => {
     expect(finished()).toMatchObject({ runId: job.runId, total: 60, done: 60, failed: 20 });
     const failures = library.db.prepare("SELECT media_pk AS pk, failure FROM detection_results WHERE status = 'failed' ORDER BY media_pk").all() as { pk: number; failure: string }[];
     expect(failures.map((f) => f.pk)).toEqual(Array.from({ length: 20 }, (_, i) => (i + 1) * 3));
-    for (const f of failures) expect(f.failure).toMatch(/^The detection worker sent a result that could not be read/);
+    for (const f of failures) expect(readSays(f.failure)).toMatchObject({ text: expect.stringMatching(/^The detection worker sent a result that could not be read/), says: [{ key: 'detect-worker-line-unreadable' }] });
     expect(library.db.prepare('SELECT COUNT(*) FROM detection_results WHERE media_pk = 999999').pluck().get()).toBe(0);
     expect(library.db.prepare('SELECT COUNT(*) FROM detections').pluck().get()).toBe(40);
     expect(errors).toEqual([]);

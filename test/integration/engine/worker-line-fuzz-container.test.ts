@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readSays } from '../../../electron/backend/rpc/stored-says.ts';
 import { docker, requireDocker } from '../../support/docker.ts';
 import { devModel, jobsAlone } from '../../support/jobs-alone.ts';
 import { testModelsDir } from '../../support/models.ts';
@@ -21,7 +22,7 @@ describe('worker lines through the container runner, fuzzed', () => {
     await expect.poll(() => finished()?.state, { timeout: 60_000, interval: 500 }).toBe('done');
     expect(finished()).toMatchObject({ runner: 'container-cpu', total: 45, done: 45, failed: 15 });
     const failures = library.db.prepare("SELECT failure FROM detection_results WHERE status = 'failed'").pluck().all() as string[];
-    for (const f of failures) expect(f).toMatch(/^The detection worker sent a result that could not be read/);
+    for (const f of failures) expect(readSays(f).text).toMatch(/^The detection worker sent a result that could not be read/);
     expect(library.db.prepare('SELECT COUNT(*) FROM detections').pluck().get()).toBe(30);
     expect(errors).toEqual([]);
     library.close();

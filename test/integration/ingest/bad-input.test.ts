@@ -63,6 +63,6 @@ describe('a card with awkward files', () => {
     const file = await t.call('ingest.preview', { source: path.join(heronMedia(), fs.readdirSync(heronMedia())[0] as string) });
     expect(file).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/is a file/) } });
     const noDeployment = await t.call('ingest.start', { source: heronMedia(), deploymentID: 'nope' });
-    expect(noDeployment).toMatchObject({ ok: false, error: { code: 'not-found', message: 'There is no deployment nope in this library.' } });
+    expect(noDeployment).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/^There is no deployment nope in this library/), says: { key: 'deployment-not-found' } } });
   });
 });

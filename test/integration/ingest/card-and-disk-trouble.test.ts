@@ -130,6 +130,6 @@ describe('trouble during an import', () => {
     const summary = JSON.parse(run.stdout) as { imported: number; failed: { path: string; reason: string }[]; state: string };
     expect(summary.state).toBe('done');
     expect(summary.imported).toBe(4);
-    expect(summary.failed).toEqual([{ path: 'DCIM/100RECNX/RCNX0003.JPG', reason: 'This file cannot be opened: permission denied. The file was left on the card.' }]);
+    expect(summary.failed).toEqual([{ path: 'DCIM/100RECNX/RCNX0003.JPG', reason: 'This file cannot be opened: permission denied. The file was left on the card.', says: [{ key: 'card-file-no-permission' }] }]);
   });
 });

@@ -9,7 +9,7 @@ describe('paths the user chose', () => {
   it('refuses a relative name instead of making a library inside the app folder', async () => {
     const t = testBackend();
     for (const relative of ['nd', './nd', '../nd', 'C:nd']) {
-      expect(await t.call('library.create', { path: relative })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^path: Choose it with the folder browser/) } });
+      expect(await t.call('library.create', { path: relative })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^Choose it with the folder browser/), says: { key: 'path-not-absolute' } } });
     }
     expect(await t.call('ingest.preview', { source: 'DCIM' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await t.call('map.importGeojson', { file: 'park.geojson' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });

@@ -17,15 +17,24 @@ describe('locations and deployments', () => {
     const dep = { locationID: 'loc1', deploymentStart: '2021-03-27T21:38:18+01:00', deploymentEnd: '2021-04-18T22:25:00+01:00' };
     expect(await t.call('deployment.add', { ...dep, deploymentStart: '27/03/2021' })).toMatchObject({
       ok: false,
-      error: { code: 'invalid-input', message: expect.stringMatching(/deploymentStart: Use a date and time with its UTC offset/) },
+      error: { code: 'invalid-input', message: expect.stringMatching(/^The start is not a date and time this app can read/), says: { key: 'date-time-unreadable', values: { field: 'deploymentStart' } } },
     });
-    expect(await t.call('deployment.add', { ...dep, deploymentEnd: '2021-03-01T00:00:00+01:00' })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/ends before it starts/) } });
-    expect(await t.call('deployment.add', { ...dep, locationID: 'nowhere' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await t.call('deployment.add', { ...dep, deploymentID: 'dep1' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await t.call('location.add', { locationName: 'x', latitude: 91, longitude: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^latitude:/) } });
-    expect(await t.call('location.add', { locationName: '', latitude: 1, longitude: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/Give the location a name/) } });
+    expect(await t.call('deployment.add', { ...dep, deploymentEnd: '2021-02-30T10:00:00+01:00' })).toMatchObject({ ok: false, error: { says: { key: 'date-time-unreadable' } } });
+    expect(await t.call('deployment.add', { ...dep, deploymentEnd: '2021-03-01T00:00:00+01:00' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/ends before it starts/), says: { key: 'deployment-ends-before-start' } },
+    });
+    expect(await t.call('deployment.add', { ...dep, locationID: 'nowhere' })).toMatchObject({ ok: false, error: { code: 'not-found', says: { key: 'location-not-found', values: { location: 'nowhere' } } } });
+    expect(await t.call('deployment.add', { ...dep, deploymentID: 'dep1' })).toMatchObject({ ok: false, error: { code: 'conflict', says: { key: 'deployment-id-taken' } } });
+    expect(await t.call('deployment.add', { ...dep, deploymentID: 'dep 2' })).toMatchObject({ ok: false, error: { says: { key: 'id-bad-characters', values: { field: 'deploymentID' } } } });
+    expect(await t.call('location.add', { locationID: 'loc1', locationName: 'x', latitude: 1, longitude: 0 })).toMatchObject({ ok: false, error: { code: 'conflict', says: { key: 'location-id-taken' } } });
+    expect(await t.call('location.add', { locationName: 'x', latitude: 91, longitude: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^The latitude must be between -90/), says: { key: 'latitude-off-map' } } });
+    expect(await t.call('location.add', { locationName: 'x', latitude: 0, longitude: -181 })).toMatchObject({ ok: false, error: { says: { key: 'longitude-off-map' } } });
+    expect(await t.call('location.add', { locationName: '  ', latitude: 1, longitude: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/Give the location a name/), says: { key: 'location-name-missing' } } });
     const added = await t.must('location.add', { locationName: 'Second', latitude: 1.5, longitude: 2.5 });
     expect(added.locationID).toMatch(/^[0-9a-f]{8}$/);
+    expect(added.timeZone).toBe('Etc/GMT');
+    expect((await t.must('deployment.list', {}))[0]).toMatchObject({ deploymentID: 'dep1', timeZone: 'Europe/Brussels' });
   });
 
   it('shifts every time by the clock offset, keeps the originals, and regroups sequences', async () => {

@@ -19,9 +19,11 @@ describe('reviewing what was found', () => {
     const csv = path.join(work, 'species.csv');
     fs.writeFileSync(csv, 'scientificName,vernacularName\nArdea,herons\nArdea cinerea,grey heron\n"Vulpes vulpes","red fox, common fox"\n,\n');
     expect(await t.must('species.importCsv', { file: csv })).toEqual({ added: 3, updated: 0, skipped: 1 });
-    expect((await t.must('species.list', { query: 'fox' })).map((s) => s.scientificName)).toEqual(['Vulpes vulpes']);
-    expect((await t.must('species.list', { query: 'ard' })).map((s) => s.scientificName)).toEqual(['Ardea', 'Ardea cinerea']);
-    expect((await t.must('species.list', { query: 'heron' })).map((s) => s.scientificName)).toEqual(['Ardea', 'Ardea cinerea']);
+    expect((await t.must('species.list', { query: 'fox', scope: 'library' })).map((s) => s.scientificName)).toEqual(['Vulpes vulpes']);
+    expect((await t.must('species.list', { query: 'ard', scope: 'library' })).map((s) => s.scientificName)).toEqual(['Ardea', 'Ardea cinerea']);
+    expect((await t.must('species.list', { query: 'heron', scope: 'library' })).map((s) => s.scientificName)).toEqual(['Ardea cinerea', 'Ardea']);
+    // Without a scope, the checklist's foxes follow the library's own.
+    expect((await t.must('species.list', { query: 'fox' })).map((s) => s.origin).slice(0, 2)).toEqual(['library', 'checklist']);
 
     const labelled = await t.must('review.label', { target: { deploymentID: 'dep1', sequenceNo: 1 }, scientificName: 'Ardea', count: 1, classifiedBy: 'tester' });
     expect(labelled).toMatchObject({ kind: 'label', media: 10, summary: 'Labelled Ardea' });
@@ -62,7 +64,7 @@ describe('reviewing what was found', () => {
     expect(await t.call('species.importCsv', { file: '/nonexistent.csv' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await t.must('species.update', { scientificName: 'Ardea', vernacularName: 'grey herons' })).toEqual({ scientificName: 'Ardea', vernacularName: 'grey herons' });
     await t.must('review.label', { target: { deploymentID: 'dep1', sequenceNo: 1 }, scientificName: 'Ardea' });
-    expect(await t.call('species.remove', { scientificName: 'Ardea' })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Ardea is used by 10 label(s): relabel them first.' } });
+    expect(await t.call('species.remove', { scientificName: 'Ardea' })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Ardea is used by 10 labels: relabel them first.' } });
     await t.must('species.add', { scientificName: 'Vulpes vulpes' });
     await t.must('species.remove', { scientificName: 'Vulpes vulpes' });
     expect((await t.must('species.list', {})).map((s) => s.scientificName)).toEqual(['Ardea']);

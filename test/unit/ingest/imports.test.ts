@@ -63,7 +63,7 @@ describe('the imports service, built alone with a fake import run', () => {
     });
     await t.imports.start(card(), 'dep1');
     await ended;
-    expect(t.tasks.at(-1)).toMatchObject({ state: 'failed', message: expect.stringMatching(/stopped unexpectedly \(E-ABC123\)/) });
+    expect(t.tasks.at(-1)).toMatchObject({ state: 'failed', message: expect.stringMatching(/stopped unexpectedly \(E-ABC123\)/), says: [{ key: 'import-crashed', values: { ref: 'E-ABC123' } }] });
     t.library.close();
   });
 });

@@ -8,6 +8,7 @@ const deployment = (id: string, start: string, end: string, cameraID: string | n
   locationName: 'l',
   latitude: 0,
   longitude: 0,
+  timeZone: 'Europe/Brussels',
   deploymentStart: start,
   deploymentEnd: end,
   cameraID,
@@ -43,5 +44,14 @@ describe('which deployment a card belongs to', () => {
     expect(suggestDeployment([deployment('short', '2021-03-27T21:38:18+01:00', '2021-04-18T22:25:00+01:00', null)], years)).toBeNull();
     const list = [deployment('year', '2021-01-01T00:00:00+01:00', '2021-12-31T00:00:00+01:00', null), deployment('month', '2021-04-01T00:00:00+01:00', '2021-04-30T00:00:00+01:00', null)];
     expect(suggestDeployment(list, card)).toEqual({ deploymentID: 'month', reason: 'dates' });
+  });
+
+  it('applies the deployment clock offset before comparing', () => {
+    const tight = deployment('d', '2021-04-11T20:00:00+01:00', '2021-04-11T21:00:00+01:00', null);
+    expect(suggestDeployment([tight], card)?.deploymentID).toBe('d');
+    // The camera ran 20 minutes slow: its 20:43 was 21:03 at the place, after the end.
+    expect(suggestDeployment([{ ...tight, clockOffsetSeconds: 1200 }], card)).toBeNull();
+    const late = deployment('late', '2021-04-11T21:00:00+01:00', '2021-04-11T22:00:00+01:00', null);
+    expect(suggestDeployment([{ ...late, clockOffsetSeconds: 1200 }], card)?.deploymentID).toBe('late');
   });
 });

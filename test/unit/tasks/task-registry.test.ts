@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { StationError } from '../../../electron/backend/rpc/envelope.ts';
 import type { TaskInfo } from '../../../electron/backend/tasks/contract.ts';
-import { TaskRegistry } from '../../../electron/backend/tasks/task-registry.ts';
+import { saidBy, TaskRegistry } from '../../../electron/backend/tasks/task-registry.ts';
 
 describe('the task registry: one shape for all long work', () => {
   it('reports start, progress, pause and end of a task as updates of one shape', () => {
@@ -34,6 +35,17 @@ describe('the task registry: one shape for all long work', () => {
     task.end('cancelled', 'Stopped by you.');
     expect(() => tasks.cancel('import:1')).toThrow(/cannot be cancelled/);
     expect(tasks.get('import:1')).toMatchObject({ state: 'cancelled', message: 'Stopped by you.', cancellable: false });
+  });
+
+  it('ends with a message as keys, in English beside them; an error without a key keeps its text alone', () => {
+    const tasks = new TaskRegistry(() => undefined);
+    tasks.start({ kind: 'detection', ref: 1, unit: 'images' }).end('cancelled', [{ key: 'job-cancelled' }]);
+    expect(tasks.get('detection:1')).toMatchObject({ state: 'cancelled', message: 'Cancelled. Results so far are kept.', says: [{ key: 'job-cancelled' }] });
+    tasks.start({ kind: 'image-load', ref: 1, unit: 'bytes' }).end('failed', saidBy(new StationError('not-found', 'no-bundled-image')));
+    expect(tasks.get('image-load:1')).toMatchObject({ state: 'failed', message: expect.stringMatching(/^No worker image file was found/), says: [{ key: 'no-bundled-image' }] });
+    tasks.start({ kind: 'image-load', ref: 2, unit: 'bytes' }).end('failed', saidBy(new Error('socket hang up')));
+    expect(tasks.get('image-load:2')).toEqual(expect.objectContaining({ message: 'socket hang up' }));
+    expect(tasks.get('image-load:2').says).toBeUndefined();
   });
 
   it('keeps a bounded number of ended tasks', () => {

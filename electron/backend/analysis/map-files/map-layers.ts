@@ -8,6 +8,7 @@ import type { Db } from '../../library/db.ts';
 import { nowIso } from '../../library/ids.ts';
 import type { Library } from '../../library/open-library.ts';
 import { StationError } from '../../rpc/envelope.ts';
+import type { MessageKey } from '../../rpc/messages.ts';
 import { libraryFile } from '../../safe-fs/inside-root.ts';
 import { mkdirNoFollow } from '../../safe-fs/no-follow.ts';
 
@@ -28,12 +29,12 @@ const metadataSchema = z.object({
 /** Largest GeoJSON overlay taken: a study area's boundaries and transects are far smaller. */
 export const maxGeojsonBytes = 50 * 1024 * 1024;
 
-async function check<T>(read: () => Promise<T>, file: string, what: string): Promise<T> {
+async function check<T>(read: () => Promise<T>, file: string, unreadable: MessageKey): Promise<T> {
   try {
     return await read();
   } catch (err) {
-    if (err instanceof MapReadTimeout) throw new StationError('invalid-input', `${path.basename(file)} takes too long to read (${err.message}): it was not added.`);
-    throw new StationError('invalid-input', `${path.basename(file)} is not ${what} (${(err as Error).message}).`);
+    const said = { file: path.basename(file), detail: (err as Error).message };
+    throw new StationError('invalid-input', err instanceof MapReadTimeout ? 'map-file-too-slow' : unreadable, said);
   }
 }
 
@@ -57,16 +58,16 @@ function addToLibrary(library: Library, file: string, extension: string, record:
 
 /** Adds an MBTiles file (raster tiles of the study area made elsewhere), checked off the event loop first. */
 export async function importMbtiles(library: Library, reader: MapReader, file: string): Promise<MapLayer> {
-  if (!fs.existsSync(file)) throw new StationError('not-found', `There is no file ${file}.`);
-  const facts = await check(() => reader.mbtiles(file), file, 'an MBTiles file');
+  if (!fs.existsSync(file)) throw new StationError('not-found', 'file-gone', { path: file });
+  const facts = await check(() => reader.mbtiles(file), file, 'map-not-mbtiles');
   const parsed = metadataSchema.safeParse(facts.metadata);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new StationError('invalid-input', `${path.basename(file)} has unreadable metadata (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}): it was not added.`);
+    throw new StationError('invalid-input', 'map-metadata-unreadable', { file: path.basename(file), detail: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid' });
   }
   const meta = parsed.data;
   const format = (meta.format ?? 'png').toLowerCase().replace('jpeg', 'jpg');
-  if (!['png', 'jpg', 'webp'].includes(format)) throw new StationError('invalid-input', `The tiles in ${path.basename(file)} are ${format}: only raster tiles (png, jpg, webp) can be drawn.`);
+  if (!['png', 'jpg', 'webp'].includes(format)) throw new StationError('invalid-input', 'map-tiles-not-raster', { file: path.basename(file), format });
   const layer: Omit<MapLayer, 'layerId'> = {
     name: meta.name ?? path.basename(file, '.mbtiles'),
     format: format as MapLayer['format'],
@@ -102,10 +103,10 @@ export async function readTile(library: Library, reader: MapReader, layerId: str
  * reasonable size, parse (in the map worker, off the event loop) and be a Feature or FeatureCollection.
  */
 export async function importGeojson(library: Library, reader: MapReader, file: string): Promise<MapLayer> {
-  if (!fs.existsSync(file)) throw new StationError('not-found', `There is no file ${file}.`);
-  if (fs.statSync(file).size > maxGeojsonBytes) throw new StationError('invalid-input', `${path.basename(file)} is larger than ${maxGeojsonBytes / 1024 / 1024} MB: simplify it (for example in QGIS) before adding it to the map.`);
-  const geo = await check(() => reader.geojson(file), file, 'valid JSON');
-  if (geo.type !== 'FeatureCollection' && geo.type !== 'Feature') throw new StationError('invalid-input', `${path.basename(file)} is JSON but not GeoJSON: it holds no Feature or FeatureCollection.`);
+  if (!fs.existsSync(file)) throw new StationError('not-found', 'file-gone', { path: file });
+  if (fs.statSync(file).size > maxGeojsonBytes) throw new StationError('invalid-input', 'geojson-too-big', { file: path.basename(file), megabytes: maxGeojsonBytes / 1024 / 1024 });
+  const geo = await check(() => reader.geojson(file), file, 'map-not-json');
+  if (geo.type !== 'FeatureCollection' && geo.type !== 'Feature') throw new StationError('invalid-input', 'geojson-not-geojson', { file: path.basename(file) });
   const name = path.basename(file).replace(/\.(geo)?json$/i, '');
   const layerId = addToLibrary(library, file, 'geojson', (id, relative) =>
     library.db.prepare("INSERT INTO map_layers (layer_id, kind, name, file, format, min_zoom, max_zoom, created_at) VALUES (?, 'geojson', ?, ?, 'geojson', 0, 22, ?)").run(id, name, relative, nowIso()),

@@ -11,7 +11,10 @@ import type { LibraryAccess } from '../../library/library-session.ts';
 import type { Library } from '../../library/open-library.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { PayloadMap } from '../../rpc/define.ts';
-import type { TaskHandle, TaskStart } from '../../tasks/task-registry.ts';
+import { StationError } from '../../rpc/envelope.ts';
+import type { Says } from '../../rpc/messages.ts';
+import { englishOfAll } from '../../rpc/stored-says.ts';
+import { saidBy, type TaskHandle, type TaskStart } from '../../tasks/task-registry.ts';
 import type { DetectionScope, JobInfo, JobProgress, detectEvents } from '../contract.ts';
 import type { ModelPackage } from '../find-models.ts';
 import type { RunnerChoice } from '../runners/choose-runner.ts';
@@ -33,8 +36,14 @@ interface Active {
   sink: ResultSink;
 }
 
-const pausedMessage = 'Paused. Resume to go on where it stopped.';
-const cancelledMessage = 'Cancelled. Results so far are kept.';
+const pausedMessage: Says[] = [{ key: 'job-paused' }];
+const cancelledMessage: Says[] = [{ key: 'job-cancelled' }];
+
+/** Why a crashed worker could not be started again: the error's own message when it has a key. */
+function notRestarted(err: unknown): Says[] {
+  if (err instanceof StationError && err.says) return [{ key: 'job-worker-not-restarted' }, err.says];
+  return [{ key: 'job-worker-not-restarted-because', values: { detail: (err as Error).message } }];
+}
 
 /** Runs detection jobs: one runner per job, results stored as they arrive, restarts on crashes. */
 export class DetectionJobs {
@@ -70,7 +79,7 @@ export class DetectionJobs {
         onExit: (detail) => this.onExit(runId, active, detail),
         onRunnerChanged: (runner, reason) => {
           setRunner(library.db, runId, runner, reason);
-          this.deps.logger.error('GPU request refused', undefined, { runId, explanation: reason });
+          this.deps.logger.error('GPU request refused', undefined, { runId, explanation: englishOfAll(reason) });
         },
       };
       const reattached = await runner.reattach(runnerJob, callbacks);
@@ -83,7 +92,7 @@ export class DetectionJobs {
       this.deps.logger.info(`detection ${job.runner === 'cpu' ? 'worker' : 'container'} ${reattached ? 'reattached' : 'started'}`, { runId, runner: job.runner, pending: items.length });
     } catch (err) {
       this.active.delete(runId);
-      this.tasks.end(runId, 'failed', (err as Error).message);
+      this.tasks.end(runId, 'failed', saidBy(err));
       throw err;
     }
     if (active.stopping) active.handle.stop();
@@ -172,15 +181,15 @@ export class DetectionJobs {
     if (next.kind === 'cancelled') return this.finish(runId, 'cancelled', cancelledMessage);
     if (next.kind === 'done') return this.finish(runId, 'done', null);
     this.deps.logger.error('detection worker stopped', undefined, { runId, detail, crashes: this.crashes.count(runId), left: left.length });
-    if (next.kind === 'failed') return this.finish(runId, 'failed', `The detection worker kept stopping (${detail}). The job can be resumed.`);
-    if (next.skipFirst && left[0]) resultWriter(library.db, runId)([{ mediaPk: left[0].mediaPk, ok: false, reason: `The detection worker stopped on this image (${detail}).` }]);
+    if (next.kind === 'failed') return this.finish(runId, 'failed', [{ key: 'job-worker-keeps-stopping', values: { detail } }]);
+    if (next.skipFirst && left[0]) resultWriter(library.db, runId)([{ mediaPk: left[0].mediaPk, ok: false, says: [{ key: 'detect-worker-stopped-on-image', values: { detail } }] }]);
     this.run(runId).catch((err: unknown) => {
       // Cancelled meanwhile, or the library closed: then there is nothing left to mark.
-      if (this.deps.library.current() === library && !refusal(jobRow(library.db, runId), 'failed')) this.finish(runId, 'failed', `The detection worker could not start again: ${(err as Error).message}`);
+      if (this.deps.library.current() === library && !refusal(jobRow(library.db, runId), 'failed')) this.finish(runId, 'failed', notRestarted(err));
     });
   }
 
-  private finish(runId: number, state: 'done' | 'cancelled' | 'failed', message: string | null): void {
+  private finish(runId: number, state: 'done' | 'cancelled' | 'failed', message: Says[] | null): void {
     const library = this.deps.library.current();
     if (!library) return;
     transition(library.db, runId, state, message);

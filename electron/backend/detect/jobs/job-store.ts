@@ -2,6 +2,8 @@ import type { Db } from '../../library/db.ts';
 import { nowIso } from '../../library/ids.ts';
 import { localTimeToMs } from '../../library/local-time.ts';
 import { StationError } from '../../rpc/envelope.ts';
+import type { Says } from '../../rpc/messages.ts';
+import { readSays, storeSays } from '../../rpc/stored-says.ts';
 import { resolveInside } from '../../safe-fs/inside-root.ts';
 import type { Detection } from '../boxes.ts';
 import type { DetectionScope, JobInfo } from '../contract.ts';
@@ -14,10 +16,25 @@ const jobColumns = `r.run_id AS runId, r.scope_json AS scopeJson, r.owner_pid AS
   (SELECT COUNT(*) FROM detection_results x WHERE x.run_id = r.run_id) AS done,
   (SELECT COUNT(*) FROM detection_results x WHERE x.run_id = r.run_id AND x.status = 'failed') AS failed`;
 
-export type JobRow = Omit<JobInfo, 'scope'> & { scopeJson: string; ownerPid: number | null; resultsOffset: number };
+/** As stored: runnerReason and message are kept as message keys (storeSays), or as English in jobs from before. */
+export type JobRow = Omit<JobInfo, 'scope' | 'runnerReasonSays' | 'messageSays'> & { scopeJson: string; ownerPid: number | null; resultsOffset: number };
 
-function toJob({ scopeJson, ownerPid: _ownerPid, resultsOffset: _offset, ...row }: JobRow): JobInfo {
-  return { ...row, scope: JSON.parse(scopeJson) as DetectionScope };
+/** A stored text in English, and as keys when it was kept as keys. */
+function read(stored: string | null): { text: string | null; says?: Says[] } {
+  return stored === null ? { text: null } : readSays(stored);
+}
+
+function toJob({ scopeJson, ownerPid: _ownerPid, resultsOffset: _offset, runnerReason, message, ...row }: JobRow): JobInfo {
+  const reason = read(runnerReason);
+  const said = read(message);
+  return {
+    ...row,
+    runnerReason: reason.text,
+    ...(reason.says ? { runnerReasonSays: reason.says } : {}),
+    message: said.text,
+    ...(said.says ? { messageSays: said.says } : {}),
+    scope: JSON.parse(scopeJson) as DetectionScope,
+  };
 }
 
 export function getJob(db: Db, runId: number): JobInfo {
@@ -27,7 +44,7 @@ export function getJob(db: Db, runId: number): JobInfo {
 /** With the process that runs it, to tell a job running elsewhere from one a crash left behind. */
 export function jobRow(db: Db, runId: number): JobRow {
   const row = db.prepare(`SELECT ${jobColumns} FROM detection_runs r WHERE r.run_id = ?`).get(runId) as JobRow | undefined;
-  if (!row) throw new StationError('not-found', `There is no detection job ${runId} in this library.`);
+  if (!row) throw new StationError('not-found', 'detection-job-missing', { runId });
   return row;
 }
 
@@ -36,7 +53,7 @@ export function listJobs(db: Db): JobInfo[] {
 }
 
 /** The media a scope names, in time order; a snapshot taken when the job is made. */
-export function createJob(db: Db, manifest: ModelManifest, scope: DetectionScope, runner: { name: string; reason: string }): JobInfo {
+export function createJob(db: Db, manifest: ModelManifest, scope: DetectionScope, runner: { name: string; says: Says[] }): JobInfo {
   const where = ["m.media_type = 'image'"];
   const params: Record<string, unknown> = { modelID: manifest.id };
   if (scope.deploymentID) {
@@ -66,7 +83,7 @@ export function createJob(db: Db, manifest: ModelManifest, scope: DetectionScope
           `INSERT INTO detection_runs (model_id, model_name, model_version, default_threshold, keep_threshold, scope_json, state, runner, runner_reason, total, created_at)
            VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, 0, ?)`,
         )
-        .run(manifest.id, manifest.name, manifest.version, manifest.defaultThreshold, keepConfidence, JSON.stringify(scope), runner.name, runner.reason, nowIso()).lastInsertRowid,
+        .run(manifest.id, manifest.name, manifest.version, manifest.defaultThreshold, keepConfidence, JSON.stringify(scope), runner.name, storeSays(runner.says), nowIso()).lastInsertRowid,
     );
     const added = db
       .prepare(`INSERT INTO detection_run_media (run_id, media_pk) SELECT @runId, m.media_pk FROM media m WHERE ${where.join(' AND ')} ORDER BY m.timestamp_ms`)
@@ -95,14 +112,15 @@ export function pendingItems(db: Db, libraryRoot: string, runId: number): { medi
     try {
       items.push({ mediaPk: r.mediaPk, path: resolveInside(libraryRoot, r.filePath) });
     } catch (err) {
-      refused.push({ mediaPk: r.mediaPk, ok: false, reason: (err as Error).message });
+      refused.push({ mediaPk: r.mediaPk, ok: false, says: [err instanceof StationError && err.says ? err.says : { key: 'detect-image-failed', values: { detail: (err as Error).message } }] });
     }
   }
   if (refused.length > 0) resultWriter(db, runId)(refused);
   return items;
 }
 
-export type IncomingResult = { mediaPk: number; ok: true; truncated: boolean; detections: Detection[] } | { mediaPk: number; ok: false; reason: string };
+/** A failure's reason is stored as message keys, so it can be shown in the reader's language later. */
+export type IncomingResult = { mediaPk: number; ok: true; truncated: boolean; detections: Detection[] } | { mediaPk: number; ok: false; says: Says[] };
 
 /**
  * Writes results in one transaction. A result that is already there (a worker restarted on an
@@ -124,7 +142,7 @@ export function resultWriter(db: Db, runId: number): ResultWriter {
     for (const r of results) {
       if (inJob.get(runId, r.mediaPk) === undefined) continue;
       if (!r.ok) {
-        const n = insertResult.run(runId, r.mediaPk, 'failed', 0, r.reason, null, at).changes;
+        const n = insertResult.run(runId, r.mediaPk, 'failed', 0, storeSays(r.says), null, at).changes;
         added += n;
         failed += n;
         continue;
@@ -138,8 +156,8 @@ export function resultWriter(db: Db, runId: number): ResultWriter {
   });
 }
 
-export function setRunner(db: Db, runId: number, runner: string, reason: string): void {
-  db.prepare('UPDATE detection_runs SET runner = ?, runner_reason = ? WHERE run_id = ?').run(runner, reason, runId);
+export function setRunner(db: Db, runId: number, runner: string, reason: Says[]): void {
+  db.prepare('UPDATE detection_runs SET runner = ?, runner_reason = ? WHERE run_id = ?').run(runner, storeSays(reason), runId);
 }
 
 /** How far a container's results file has been read, so a restart goes on from there. */

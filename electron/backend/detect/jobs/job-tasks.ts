@@ -1,3 +1,4 @@
+import type { Says } from '../../rpc/messages.ts';
 import type { TaskHandle, TaskStart } from '../../tasks/task-registry.ts';
 import type { JobProgress } from '../contract.ts';
 import type { JobRow } from './job-store.ts';
@@ -20,7 +21,7 @@ export class JobTasks {
     this.tasks.get(runId)?.setState('paused');
   }
 
-  end(runId: number, state: 'done' | 'cancelled' | 'failed', message: string | null): void {
+  end(runId: number, state: 'done' | 'cancelled' | 'failed', message: Says[] | string | null): void {
     this.tasks.get(runId)?.end(state, message);
     this.tasks.delete(runId);
   }

@@ -3,7 +3,7 @@ import type { Library } from '../../library/open-library.ts';
 import type { JobProgress } from '../contract.ts';
 import { resultWriter, setResultsOffset, type IncomingResult, type JobRow, type ResultWriter } from './job-store.ts';
 import type { RunnerCheckpoint } from '../runners/runner.ts';
-import type { WorkerLine } from '../worker/protocol.ts';
+import { failureReason, type WorkerLine } from '../worker/protocol.ts';
 
 export interface SinkDeps {
   runId: number;
@@ -50,7 +50,7 @@ export class ResultSink {
   accept(line: WorkerLine): void {
     if (this.closed) return;
     if (line.type === 'result') this.buffer.push({ mediaPk: line.mediaPk, ok: true, truncated: line.truncated, detections: line.detections });
-    else if (line.type === 'failure') this.buffer.push({ mediaPk: line.mediaPk, ok: false, reason: line.reason });
+    else if (line.type === 'failure') this.buffer.push({ mediaPk: line.mediaPk, ok: false, says: failureReason(line) });
     else if (line.type === 'progress') {
       this.imagesPerSecond = line.imagesPerSecond;
       this.flush();

@@ -27,7 +27,7 @@ export async function startJob(
   let status = request.choice === 'cpu' ? null : await deps.engine.status();
   const decision = chooseRunner(request.choice, status, status?.docker != null);
   if (status && decision.needsImage) status = { ...status, image: await deps.engine.loadImage(status.image.tarball ?? undefined, status) };
-  const job = createJob(db, model.manifest, request.scope, { name: decision.runner, reason: decision.reason });
+  const job = createJob(db, model.manifest, request.scope, { name: decision.runner, says: decision.says });
   await run(job.runId, status ?? undefined);
   return getJob(db, job.runId);
 }

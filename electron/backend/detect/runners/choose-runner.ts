@@ -1,12 +1,18 @@
 import type { RunnerName } from './runner.ts';
 import type { EngineStatus } from '../../engine/contract.ts';
+import { adviceKey } from '../../engine/engine-status.ts';
 import { StationError } from '../../rpc/envelope.ts';
+import type { Says } from '../../rpc/messages.ts';
+import { englishOfAll } from '../../rpc/stored-says.ts';
 
 export type RunnerChoice = 'auto' | 'container' | 'cpu';
 
 export interface RunnerDecision {
   runner: RunnerName;
+  /** In English, for the command line and the log. */
   reason: string;
+  /** The reason as message keys, to show in the user's language. */
+  says: Says[];
   /** The container needs its worker image loaded first: a step of its own, with progress. */
   needsImage: boolean;
 }
@@ -18,15 +24,19 @@ export interface RunnerDecision {
  * The status may be null when the user chose the CPU: nothing needs asking then.
  */
 export function chooseRunner(choice: RunnerChoice, status: EngineStatus | null, engineAnswers: boolean): RunnerDecision {
-  if (choice === 'cpu' || !status) return { runner: 'cpu', reason: 'You chose the embedded CPU detector.', needsImage: false };
+  if (choice === 'cpu' || !status) return decision('cpu', [{ key: 'runner-cpu-chosen' }], false);
   const usable = engineAnswers && (status.image.loaded || status.image.tarball !== null);
   if (choice === 'auto' && (status.state !== 'running-gpu' || !usable)) {
-    const why = !usable && engineAnswers ? 'The detection container image is not available.' : status.advice;
-    return { runner: 'cpu', reason: `${why} The embedded CPU detector runs the job.`, needsImage: false };
+    const why: Says = !usable && engineAnswers ? { key: 'runner-image-missing' } : { key: adviceKey(status.state) };
+    return decision('cpu', [why, { key: 'runner-cpu-runs-job' }], false);
   }
-  if (!engineAnswers) throw new StationError('not-found', status.advice);
+  if (!engineAnswers) throw new StationError('not-found', adviceKey(status.state));
   const needsImage = !status.image.loaded;
   return status.state === 'running-gpu'
-    ? { runner: 'container-gpu', reason: 'The detection container runs on the graphics card.', needsImage }
-    : { runner: 'container-cpu', reason: `You chose the container. ${status.advice}`, needsImage };
+    ? decision('container-gpu', [{ key: 'runner-container-gpu' }], needsImage)
+    : decision('container-cpu', [{ key: 'runner-container-chosen' }, { key: adviceKey(status.state) }], needsImage);
+}
+
+function decision(runner: RunnerName, says: Says[], needsImage: boolean): RunnerDecision {
+  return { runner, reason: englishOfAll(says), says, needsImage };
 }

@@ -154,7 +154,7 @@ async function startContainerJob(job: ContainerJob, callbacks: RunnerCallbacks):
     await container.remove({ force: true }).catch(() => undefined);
     if (!job.gpu || !gpuRequestFailure.test(message)) throw err;
     // dockerode prefixes the engine's words with "(HTTP code 500) server error - ".
-    callbacks.onRunnerChanged('container-cpu', explainGpuFailure(message.replace(/^\(HTTP code \d+\)\s*[a-z ]*-\s*/i, '')));
+    callbacks.onRunnerChanged('container-cpu', [explainGpuFailure(message.replace(/^\(HTTP code \d+\)\s*[a-z ]*-\s*/i, ''))]);
     writeManifest({ ...job, gpu: false }, jobDir);
     container = await create({ ...job, gpu: false }, jobDir, false);
     await container.start();

@@ -17,7 +17,7 @@ export async function runnerForJob(runId: number, name: RunnerName, sources: Run
   if (name === 'cpu') return sources.runners.cpu;
   const status = known ?? (await sources.engine.status());
   const docker = status.docker;
-  if (!docker) throw new StationError('not-found', `Job ${runId} runs in the detection container, but: ${status.advice}`);
+  if (!docker) throw new StationError('not-found', 'job-needs-engine', { runId });
   // The image is loaded when the job starts; here again only when a job resumes after the image went away.
   const image = async (): Promise<string> => (status.image.loaded ? status.image.tag : (await sources.engine.loadImage(status.image.tarball ?? undefined, status)).tag);
   return sources.runners.container({ docker, gpu: name === 'container-gpu', limits, image });

@@ -1,3 +1,4 @@
+import type { Says } from '../../rpc/messages.ts';
 import type { UsableModel } from '../find-models.ts';
 import type { JobManifest, WorkerLine } from '../worker/protocol.ts';
 
@@ -18,7 +19,7 @@ export interface RunnerCallbacks {
   /** The worker ended; whether the job is done is read from its pending images, not from how it ended. */
   onExit(detail: string): void;
   /** The runner had to run differently than chosen (the engine refused the GPU), and says why. */
-  onRunnerChanged(runner: RunnerName, reason: string): void;
+  onRunnerChanged(runner: RunnerName, reason: Says[]): void;
 }
 
 /** Where a restarted backend picks the job up again: only work that outlives the backend has one. */

@@ -1,4 +1,5 @@
 import readline from 'node:readline';
+import { englishFor } from '../../rpc/messages.ts';
 import { Detector } from '../detector.ts';
 import { prepareImage, type PreparedImage } from '../prepare-image.ts';
 import type { JobManifest, WorkerLine } from './protocol.ts';
@@ -11,11 +12,17 @@ function send(line: WorkerLine): void {
   process.stdout.write(`${JSON.stringify(line)}\n`);
 }
 
-function describe(err: unknown): string {
+type Failure = Extract<WorkerLine, { type: 'failure' }>;
+
+/** Why an image failed: in English, and as the message key the backend stores. */
+function describe(mediaPk: number, err: unknown): Failure {
   const message = err instanceof Error ? err.message : String(err);
-  if (/unsupported image format|Input file contains unsupported/i.test(message)) return 'Not an image this worker can read.';
-  if (/Input file is missing|ENOENT/i.test(message)) return 'The file is missing from the library.';
-  return `Could not process this image: ${message}`;
+  const says: NonNullable<Failure['says']> = /unsupported image format|Input file contains unsupported/i.test(message)
+    ? { key: 'detect-not-an-image' }
+    : /Input file is missing|ENOENT/i.test(message)
+      ? { key: 'detect-file-missing' }
+      : { key: 'detect-image-failed', values: { detail: message.slice(0, 2000) } };
+  return { type: 'failure', mediaPk, reason: englishFor(says.key, says.values), says };
 }
 
 async function run(job: JobManifest): Promise<void> {
@@ -48,7 +55,7 @@ async function run(job: JobManifest): Promise<void> {
     delete prepared[i];
     if (image instanceof Error) {
       failed += 1;
-      send({ type: 'failure', mediaPk: item.mediaPk, reason: describe(image) });
+      send(describe(item.mediaPk, image));
     } else {
       const t = performance.now();
       try {
@@ -57,7 +64,7 @@ async function run(job: JobManifest): Promise<void> {
         send({ type: 'result', mediaPk: item.mediaPk, truncated: image.truncated, detections });
       } catch (err) {
         failed += 1;
-        send({ type: 'failure', mediaPk: item.mediaPk, reason: describe(err) });
+        send(describe(item.mediaPk, err));
       }
     }
     processed += 1;

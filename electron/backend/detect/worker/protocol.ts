@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { englishFor, type Says } from '../../rpc/messages.ts';
 import { categories, type ModelManifest } from '../model-manifest.ts';
 
 /**
@@ -21,12 +22,17 @@ const detection = z.object({
   bbox: z.tuple([unit, unit, unit, unit]),
 });
 const mediaPk = z.number().int().positive();
+/** Why an image failed, as a message key: only those about an image, with plain values. */
+const failureSays = z.object({
+  key: z.enum(['detect-not-an-image', 'detect-file-missing', 'detect-image-failed', 'detect-worker-line-unreadable']),
+  values: z.record(z.string(), z.union([z.string().max(2000), z.number()])).optional(),
+});
 
 const workerLineSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), runId: z.number().int(), device: z.string(), threads: z.number().int() }),
   z.object({ type: z.literal('progress'), runId: z.number().int(), done: count, total: count, imagesPerSecond: z.number().min(0), msPrepare: z.number(), msInfer: z.number() }),
   z.object({ type: z.literal('result'), mediaPk, truncated: z.boolean(), detections: z.array(detection).max(10_000) }),
-  z.object({ type: z.literal('failure'), mediaPk, reason: z.string().max(10_000) }),
+  z.object({ type: z.literal('failure'), mediaPk, reason: z.string().max(10_000), says: failureSays.optional() }),
   z.object({ type: z.literal('done'), runId: z.number().int(), processed: count, failed: count }),
 ]);
 
@@ -50,5 +56,17 @@ export function parseWorkerLine(text: string): WorkerLine | null {
   const named = z.object({ mediaPk }).safeParse(raw);
   if (!named.success) return null;
   const problem = parsed.error.issues[0];
-  return { type: 'failure', mediaPk: named.data.mediaPk, reason: `The detection worker sent a result that could not be read (${problem ? `${problem.path.join('.')}: ${problem.message}` : 'invalid'}).` };
+  const values = { detail: problem ? `${problem.path.join('.')}: ${problem.message}` : 'invalid' };
+  return { type: 'failure', mediaPk: named.data.mediaPk, reason: englishFor('detect-worker-line-unreadable', values), says: { key: 'detect-worker-line-unreadable', values } };
+}
+
+/**
+ * Why an image failed, as message keys. A worker that names no key (the container's, so far)
+ * gave only its words: its one known sentence is recognised, anything else goes in as a detail.
+ */
+export function failureReason(line: Extract<WorkerLine, { type: 'failure' }>): Says[] {
+  if (line.says) return [line.says];
+  const unreadable = /^Could not read this image: (.*)$/s.exec(line.reason);
+  if (unreadable) return [{ key: 'detect-image-unreadable', values: { detail: unreadable[1] ?? '' } }];
+  return [{ key: 'detect-image-failed', values: { detail: line.reason } }];
 }

@@ -2,8 +2,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { JobInfo, JobProgress } from '../../../../electron/backend/detect/contract.ts';
 import type { ModelPackage } from '../../../../electron/backend/detect/find-models.ts';
 import { DetectionJobs } from '../../../../electron/backend/detect/jobs/detection-jobs.ts';
+import { getJob } from '../../../../electron/backend/detect/jobs/job-store.ts';
+import { mediaDetections } from '../../../../electron/backend/detect/media-detections.ts';
 import { modelManifestSchema } from '../../../../electron/backend/detect/model-manifest.ts';
 import type { Runner, RunnerCallbacks, RunnerJob } from '../../../../electron/backend/detect/runners/runner.ts';
+import { explainGpuFailure } from '../../../../electron/backend/engine/engine-status.ts';
 import type { EngineStatusWithDocker } from '../../../../electron/backend/engine/engine.ts';
 import type { LibraryAccess } from '../../../../electron/backend/library/library-session.ts';
 import type { Library } from '../../../../electron/backend/library/open-library.ts';
@@ -58,7 +61,7 @@ function build(library: Library) {
     runners: { cpu: runner, container: () => runner },
     emit: (...args) => {
       if (args[0] === 'detect.finished') finished.push(args[1]);
-      else progress.push(args[1]);
+      else if (args[0] === 'detect.progress') progress.push(args[1]);
     },
     logger: { info: () => undefined, error: () => 'E-TEST' },
     startTask: (spec) => registry.start(spec),
@@ -79,11 +82,12 @@ describe('detection jobs, built alone with a fake runner', () => {
     const library = syntheticLibrary(5);
     const t = build(library);
     const job = await t.jobs.start(undefined, { onlyUnprocessed: true }, 'cpu');
-    expect(job).toMatchObject({ state: 'running', runner: 'cpu', total: 5 });
+    expect(job).toMatchObject({ state: 'running', runner: 'cpu', total: 5, runnerReason: 'You chose the embedded CPU detector.', runnerReasonSays: [{ key: 'runner-cpu-chosen' }] });
     expect(t.runner.started[0]?.job.items.map((i) => i.mediaPk)).toEqual([1, 2, 3, 4, 5]);
     t.runner.finish(5);
     expect(await t.ended()).toMatchObject({ state: 'done', done: 5, failed: 0 });
-    expect(t.tasks.at(-1)).toMatchObject({ id: `detection:${job.runId}`, state: 'done', done: 5 });
+    expect(t.tasks.at(-1)).toMatchObject({ id: `detection:${job.runId}`, state: 'done', done: 5, message: null });
+    expect(t.tasks.at(-1)?.says).toBeUndefined();
     library.close();
   });
 
@@ -99,6 +103,12 @@ describe('detection jobs, built alone with a fake runner', () => {
     expect(t.runner.started[2]?.job.items.map((i) => i.mediaPk)).toEqual([3, 4]);
     t.runner.finish(2);
     expect(await t.ended()).toMatchObject({ runId: job.runId, state: 'done', done: 4, failed: 1 });
+    const mediaID = library.db.prepare('SELECT media_id FROM media WHERE media_pk = 2').pluck().get() as string;
+    expect(mediaDetections(library.db, mediaID, undefined)).toMatchObject({
+      status: 'failed',
+      failure: 'The detection worker stopped on this image (stopped by SIGSEGV).',
+      failureSays: [{ key: 'detect-worker-stopped-on-image', values: { detail: 'stopped by SIGSEGV' } }],
+    });
     library.close();
   });
 
@@ -110,13 +120,14 @@ describe('detection jobs, built alone with a fake runner', () => {
     first?.callbacks.onLine({ type: 'result', mediaPk: 1, truncated: false, detections: [] });
     expect(t.jobs.pause(job.runId).state).toBe('running');
     expect(first?.stopped).toBe(true);
-    expect(await t.ended()).toMatchObject({ state: 'paused', done: 1, message: 'Paused. Resume to go on where it stopped.' });
+    expect(await t.ended()).toMatchObject({ state: 'paused', done: 1, message: 'Paused. Resume to go on where it stopped.', messageSays: [{ key: 'job-paused' }] });
     expect(t.tasks.at(-1)?.state).toBe('paused');
     await t.jobs.run(job.runId);
     expect(t.runner.started[1]?.job.items).toHaveLength(5);
     t.finished.length = 0;
     t.jobs.cancel(job.runId);
-    expect(await t.ended()).toMatchObject({ state: 'cancelled', done: 1 });
+    expect(await t.ended()).toMatchObject({ state: 'cancelled', done: 1, message: 'Cancelled. Results so far are kept.', messageSays: [{ key: 'job-cancelled' }] });
+    expect(t.tasks.at(-1)).toMatchObject({ state: 'cancelled', message: 'Cancelled. Results so far are kept.', says: [{ key: 'job-cancelled' }] });
     expect(() => t.jobs.cancel(job.runId)).toThrow(/has ended \(cancelled\)/);
     await expect(t.jobs.run(job.runId)).rejects.toThrow(/has ended/);
     library.close();
@@ -140,7 +151,7 @@ describe('detection jobs, built alone with a fake runner', () => {
     const library = syntheticLibrary(2);
     const asked = { status: 0, loads: 0 };
     const runner = new FakeRunner();
-    const status: EngineStatusWithDocker = { state: 'running-gpu', advice: '', socket: null, engine: 'Docker', version: '28', runtimes: ['nvidia'], gpus: 1, image: { tag: 'w:1', loaded: false, tarball: '/r/w.tar.gz', sha256: null, bytes: null }, docker: {} as EngineStatusWithDocker['docker'] };
+    const status: EngineStatusWithDocker = { state: 'running-gpu', advice: '', says: { key: 'engine-running-gpu' }, socket: null, engine: 'Docker', version: '28', runtimes: ['nvidia'], gpus: 1, image: { tag: 'w:1', loaded: false, tarball: '/r/w.tar.gz', sha256: null, bytes: null }, docker: {} as EngineStatusWithDocker['docker'] };
     const jobs = new DetectionJobs({
       library: { current: () => library, require: () => library },
       models: () => [model],
@@ -160,9 +171,16 @@ describe('detection jobs, built alone with a fake runner', () => {
       startTask: (spec) => new TaskRegistry(() => undefined).start(spec),
     });
     const job = await jobs.start(undefined, { onlyUnprocessed: true }, 'auto');
-    expect(job).toMatchObject({ runner: 'container-gpu', state: 'running' });
+    expect(job).toMatchObject({ runner: 'container-gpu', state: 'running', runnerReasonSays: [{ key: 'runner-container-gpu' }] });
     expect(asked).toEqual({ status: 1, loads: 1 });
     expect(runner.started).toHaveLength(1);
+    // The engine refused the GPU: the job says so, in keys, and runs on the processor.
+    runner.started[0]?.callbacks.onRunnerChanged('container-cpu', [explainGpuFailure('could not select device driver ""')]);
+    expect(getJob(library.db, job.runId)).toMatchObject({
+      runner: 'container-cpu',
+      runnerReason: expect.stringMatching(/^The container engine could not give the job a graphics card \(could not select device driver ""\)\. .* runs on the processor instead\.$/),
+      runnerReasonSays: [{ key: 'runner-gpu-refused', values: { detail: 'could not select device driver ""' } }],
+    });
     jobs.stopAll();
     library.close();
   });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JobState } from '../../../../electron/backend/detect/contract.ts';
 import { jobTransitions, ownedElsewhere, refusal, transition } from '../../../../electron/backend/detect/jobs/job-lifecycle.ts';
-import { createJob, jobRow } from '../../../../electron/backend/detect/jobs/job-store.ts';
+import { createJob, getJob, jobRow } from '../../../../electron/backend/detect/jobs/job-store.ts';
 import { modelManifestSchema } from '../../../../electron/backend/detect/model-manifest.ts';
 import manifestJson from '../../../../resources/models/nanodet-m-416/manifest.json' with { type: 'json' };
 import { syntheticLibrary } from '../../../support/synthetic-library.ts';
@@ -14,10 +14,10 @@ const states = Object.keys(jobTransitions) as JobState[];
 describe('the job lifecycle: one table, one function that checks and records', () => {
   it('ends for good in done and cancelled, and never pauses a paused job', () => {
     for (const to of states) {
-      expect(refusal({ runId: 1, state: 'done', ownerPid: null }, to)?.message).toBe('Detection job 1 has ended (done).');
+      expect(refusal({ runId: 1, state: 'done', ownerPid: null }, to)?.says).toEqual({ key: 'job-ended-done', values: { runId: 1 } });
       expect(refusal({ runId: 1, state: 'cancelled', ownerPid: null }, to)?.code).toBe('conflict');
     }
-    expect(refusal({ runId: 2, state: 'paused', ownerPid: null }, 'paused')?.message).toBe('Detection job 2 cannot be paused now (it is paused).');
+    expect(refusal({ runId: 2, state: 'paused', ownerPid: null }, 'paused')).toMatchObject({ says: { key: 'job-cannot-pause', values: { runId: 2 } }, message: 'Detection job 2 cannot be paused now: it is not running.' });
     expect(refusal({ runId: 2, state: 'failed', ownerPid: null }, 'running')).toBeNull();
   });
 
@@ -35,14 +35,15 @@ describe('the job lifecycle: one table, one function that checks and records', (
 
   it('records who runs a job, when it started and when it ended', () => {
     const library = syntheticLibrary(3);
-    const job = createJob(library.db, manifest, { onlyUnprocessed: true }, { name: 'cpu', reason: 'test' });
-    expect(job).toMatchObject({ state: 'queued', total: 3, startedAt: null });
+    const job = createJob(library.db, manifest, { onlyUnprocessed: true }, { name: 'cpu', says: [{ key: 'runner-cpu-chosen' }] });
+    expect(job).toMatchObject({ state: 'queued', total: 3, startedAt: null, runnerReason: 'You chose the embedded CPU detector.', runnerReasonSays: [{ key: 'runner-cpu-chosen' }] });
     transition(library.db, job.runId, 'running');
     expect(jobRow(library.db, job.runId)).toMatchObject({ state: 'running', ownerPid: process.pid, startedAt: expect.any(String), endedAt: null });
-    transition(library.db, job.runId, 'paused', 'Paused.');
+    transition(library.db, job.runId, 'paused', [{ key: 'job-paused' }]);
     expect(() => transition(library.db, job.runId, 'paused')).toThrow(/cannot be paused now/);
-    transition(library.db, job.runId, 'cancelled', 'Cancelled.');
-    expect(jobRow(library.db, job.runId)).toMatchObject({ state: 'cancelled', message: 'Cancelled.', endedAt: expect.any(String) });
+    transition(library.db, job.runId, 'cancelled', [{ key: 'job-cancelled' }]);
+    expect(jobRow(library.db, job.runId)).toMatchObject({ state: 'cancelled', endedAt: expect.any(String) });
+    expect(getJob(library.db, job.runId)).toMatchObject({ message: 'Cancelled. Results so far are kept.', messageSays: [{ key: 'job-cancelled' }] });
     expect(() => transition(library.db, job.runId, 'running')).toThrow(/has ended \(cancelled\)/);
     library.close();
   });

@@ -47,6 +47,7 @@ describe('the result sink: buffering, storing and progress apart from the job li
     expect(s.written.map((w) => w.length)).toEqual([32, 2]);
     expect(s.progress.at(-1)).toEqual({ runId: 5, state: 'running', total: 100, done: 44, failed: 2, imagesPerSecond: 4, secondsLeft: 14 });
     expect(s.stored).toEqual([32, 2]);
+    expect(s.written[1]?.[1]).toEqual({ mediaPk: 34, ok: false, says: [{ key: 'detect-image-failed', values: { detail: 'cut off' } }] });
   });
 
   it('flushes a small batch after a short wait', () => {

@@ -10,7 +10,7 @@ const cpu: Runner = { reattach: () => Promise.resolve(null), start: () => Promis
 
 function sources(docker: Docker | null, loaded: boolean) {
   const asked = { status: 0, loads: 0, targets: [] as ContainerTarget[] };
-  const status: EngineStatusWithDocker = { state: 'running-gpu', advice: 'Docker is not running.', socket: null, engine: null, version: null, runtimes: [], gpus: 1, image: { tag: 'w:1', loaded, tarball: '/r/w.tar.gz', sha256: null, bytes: null }, docker };
+  const status: EngineStatusWithDocker = { state: 'running-gpu', advice: 'Docker is not running.', says: { key: 'engine-not-running' }, socket: null, engine: null, version: null, runtimes: [], gpus: 1, image: { tag: 'w:1', loaded, tarball: '/r/w.tar.gz', sha256: null, bytes: null }, docker };
   return {
     asked,
     status,
@@ -56,6 +56,6 @@ describe('the runner of a recorded job', () => {
   });
 
   it('says why a container job cannot go on when no engine answers', async () => {
-    await expect(runnerForJob(3, 'container-cpu', sources(null, true).sources, limits)).rejects.toThrow('Job 3 runs in the detection container, but: Docker is not running.');
+    await expect(runnerForJob(3, 'container-cpu', sources(null, true).sources, limits)).rejects.toMatchObject({ says: { key: 'job-needs-engine', values: { runId: 3 } }, message: expect.stringMatching(/^Detection job 3 runs in the detection container, but the container engine does not answer now/) });
   });
 });
