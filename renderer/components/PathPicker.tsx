@@ -1,4 +1,4 @@
-import { type FormEvent, type JSX, useEffect, useState } from 'react';
+import { type FormEvent, type JSX, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from './ErrorMessage.tsx';
@@ -28,8 +28,14 @@ export function PathPicker({ options, onChoose, onClose }: { options: PickOption
   const [name, setName] = useState('');
   const wantsFile = (options.extensions?.length ?? 0) > 0;
 
-  const open = (path: string): void => {
+  // Only the folder asked for last is shown: a slow answer for an earlier one must not replace it.
+  const asked = useRef(0);
+  const [byPerson, setByPerson] = useState(false);
+  const open = (path: string, person = true): void => {
+    const ask = ++asked.current;
     void api.call('browse.list', { path, extensions: options.extensions ?? [] }).then((r) => {
+      if (ask !== asked.current) return;
+      setByPerson(person);
       if (r.ok) {
         setListing(r.value);
         setError(undefined);
@@ -38,7 +44,8 @@ export function PathPicker({ options, onChoose, onClose }: { options: PickOption
   };
   useEffect(() => {
     const first = places.data?.[0];
-    if (first && !listing) open(first.path);
+    // Unless the person has already chosen a place while the places were arriving.
+    if (first && asked.current === 0) open(first.path, false);
   }, [places.data]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -60,8 +67,8 @@ export function PathPicker({ options, onChoose, onClose }: { options: PickOption
     <div className="picker-backdrop">
       <div className="picker card" role="dialog" aria-modal="true" aria-label={t(wantsFile ? 'picker.titleFile' : 'picker.title')} data-testid="picker">
         <nav className="picker-places" aria-label={t('picker.places')}>
-          {places.data?.map((p) => (
-            <button key={`${p.kind}:${p.path}`} type="button" className="link" onClick={() => open(p.path)} data-testid={`place-${p.kind}`}>
+          {places.data?.map((p, i) => (
+            <button key={`${p.kind}:${p.path}`} type="button" className="link" onClick={() => open(p.path)} autoFocus={i === 0} data-testid={`place-${p.kind}`}>
               {t(`picker.place.${p.kind}`, { name: p.name })}
             </button>
           ))}
@@ -84,7 +91,7 @@ export function PathPicker({ options, onChoose, onClose }: { options: PickOption
               {t('picker.cancel')}
             </button>
           </div>
-          {listing ? <PickerEntries listing={listing} onOpen={(e) => (e.kind === 'folder' ? open(e.path) : onChoose(e.path))} onUp={() => listing.parent && open(listing.parent)} /> : null}
+          {listing ? <PickerEntries listing={listing} focusFirst={byPerson} onOpen={(e) => (e.kind === 'folder' ? open(e.path) : onChoose(e.path))} onUp={() => listing.parent && open(listing.parent)} /> : null}
           {listing && listing.entries.length === 0 ? <p className="muted">{t('picker.empty')}</p> : null}
           {listing?.truncated ? <p className="muted">{t('picker.truncated')}</p> : null}
           {options.allowNew ? (

@@ -5,16 +5,17 @@ type Entry = FolderListing['entries'][number];
 
 /**
  * The folders and files of one folder, for the keyboard as in a system dialog: the first is
- * focused when the folder opens, arrows move, typing a name's first letters jumps to it,
+ * focused when the person opens a folder (not the one shown first, which must not take the
+ * focus from under their fingers), arrows move, typing a name's first letters jumps to it,
  * Backspace goes up.
  */
-export function PickerEntries({ listing, onOpen, onUp }: { listing: FolderListing; onOpen: (entry: Entry) => void; onUp: () => void }): JSX.Element {
+export function PickerEntries({ listing, focusFirst, onOpen, onUp }: { listing: FolderListing; focusFirst: boolean; onOpen: (entry: Entry) => void; onUp: () => void }): JSX.Element {
   const list = useRef<HTMLUListElement>(null);
   const typed = useRef({ text: '', at: 0 });
   const buttons = () => [...(list.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
 
   useEffect(() => {
-    buttons()[0]?.focus();
+    if (focusFirst) buttons()[0]?.focus();
   }, [listing.path]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {

@@ -134,6 +134,8 @@ test('twenty wrong inputs, each answered in plain French', async ({ page, statio
   // 14-15: settings out of range.
   await nav('settings');
   const settings = page.locator('main');
+  // The settings arrive after the page: wrong values go in once the stored ones are shown.
+  await expect(page.getByTestId('sequence-gap')).toHaveValue('60');
   await page.getByTestId('sequence-gap').fill('0');
   await page.getByTestId('sequence-gap').press('Enter');
   await page.getByRole('button', { name: t('settings.save') }).click();
