@@ -9,6 +9,7 @@ import { useCall } from './components/use-call.ts';
 import { forgetRemembered } from './components/use-remembered.ts';
 import { useSavedLanguage } from './components/use-saved-language.ts';
 import { JobsPage } from './pages/detect/JobsPage.tsx';
+import { ExchangePage } from './pages/exchange/ExchangePage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
 import { LibraryPage } from './pages/library/LibraryPage.tsx';
 import { MapPage } from './pages/map/MapPage.tsx';
@@ -17,8 +18,8 @@ import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 import { SetupPage } from './pages/setup/SetupPage.tsx';
 import type { LibraryInfo } from '../electron/backend/library/contract.ts';
 
-type Page = 'media' | 'import' | 'detect' | 'map' | 'deployments' | 'settings';
-const pages: Page[] = ['media', 'import', 'detect', 'map', 'deployments', 'settings'];
+type Page = 'media' | 'import' | 'detect' | 'map' | 'deployments' | 'exchange' | 'settings';
+const pages: Page[] = ['media', 'import', 'detect', 'map', 'deployments', 'exchange', 'settings'];
 
 export function App(): JSX.Element {
   const { t } = useTranslation();
@@ -67,6 +68,7 @@ export function App(): JSX.Element {
         {page === 'detect' ? <JobsPage onReview={() => setPage('media')} /> : null}
         {page === 'map' ? <MapPage /> : null}
         {page === 'deployments' ? <SetupPage /> : null}
+        {page === 'exchange' ? <ExchangePage /> : null}
         {page === 'settings' ? <SettingsPage /> : null}
       </main>
     </div>

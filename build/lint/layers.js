@@ -3,7 +3,7 @@
 export const backendLayers = [
   { name: 'ground', dirs: ['rpc', 'events', 'tasks', 'log', 'workers', 'safe-fs'] },
   { name: 'library', dirs: ['library'] },
-  { name: 'domains', dirs: ['ingest', 'detect', 'review', 'analysis', 'engine', 'browse'] },
+  { name: 'domains', dirs: ['ingest', 'detect', 'review', 'analysis', 'engine', 'browse', 'exchange'] },
   { name: 'app', dirs: ['app'] },
   { name: 'roof', dirs: ['api', 'server', 'cli'] },
 ].map((layer) => ({ ...layer, paths: layer.dirs.map((d) => `./electron/backend/${d}`) }));

@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copySpec } from './copy-spec.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const isRootDebian = process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get');
@@ -27,6 +28,9 @@ function aptInstall(...packages) {
 
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const dockerAnswers = () => spawnSync('docker', ['info'], { stdio: 'ignore' }).status === 0;
+
+// The Camtrap DP schemas every export and package import is validated against.
+process.stderr.write(`${copySpec()}\n`);
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!fs.existsSync(chromium) && !aptInstall('chromium')) {

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copySpec } from './copy-spec.mjs';
 import { modelManifestSchema, type ModelManifest } from '../../electron/backend/detect/model-manifest.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -70,6 +71,7 @@ async function fetchModel(dir: string, manifest: ModelManifest): Promise<string>
   }
 }
 
+console.log(copySpec());
 let failures = 0;
 for (const entry of fs.readdirSync(modelsDir)) {
   const manifestFile = path.join(modelsDir, entry, 'manifest.json');

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
+import { copySpec } from './copy-spec.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 if (!fs.existsSync(path.join(root, 'dist/renderer/index.html'))) {
@@ -15,5 +16,6 @@ if (!fs.existsSync(path.join(root, 'dist/renderer/index.html'))) {
 if (!fs.existsSync(path.join(root, 'resources/models/nanodet-m-416/model.onnx'))) {
   spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'build/scripts/fetch-models.ts'), 'nanodet-m-416'], { cwd: root, stdio: 'inherit' });
 }
+copySpec();
 register();
 await import('../../electron/backend/server/serve-main.ts');

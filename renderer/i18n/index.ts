@@ -32,6 +32,8 @@ void i18next.use(initReactI18next).init({
   lng: 'en',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
+  // The app runs offline: no notice about a hosted service in the console.
+  showSupportNotice: false,
 });
 
 // Screen readers pick their voice, and the browser its fonts, from the page's language.

@@ -18,9 +18,16 @@ test('no page has a serious or critical accessibility violation', async ({ page,
   await page.getByTestId('picker-cancel').click();
   await page.getByTestId('library-default').click();
   const nav = new Navigation(page);
-  for (const tab of ['media', 'import', 'detect', 'map', 'deployments', 'settings'] as const) {
+  for (const tab of ['media', 'import', 'detect', 'map', 'deployments', 'exchange', 'settings'] as const) {
     await nav.go(tab);
     await page.waitForLoadState('networkidle');
     await check(tab);
+  }
+  // Each part of the Data page, and the project form the export needs.
+  await nav.go('exchange');
+  for (const section of ['publish', 'project', 'package', 'results', 'tables', 'deployments']) {
+    await page.getByTestId(`exchange-${section}`).click();
+    await page.waitForLoadState('networkidle');
+    await check(`data: ${section}`);
   }
 });

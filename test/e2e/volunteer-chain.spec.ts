@@ -26,7 +26,11 @@ for (const language of ['en', 'zh-CN'] as const) {
       const axe = await new AxeBuilder({ page }).analyze();
       expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${name}: ${v.id} ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
     };
-    const enter = (testId: string) => page.getByTestId(testId).press('Enter');
+    // A person presses Enter on a button once it can act (its page may still be loading).
+    const enter = async (testId: string) => {
+      await expect(page.getByTestId(testId)).toBeEnabled();
+      await page.getByTestId(testId).press('Enter');
+    };
 
     // The heron card, as udisks mounts it when it goes into the laptop.
     const card = path.join(station.workDir, 'volumes', 'volunteer', 'HERONCARD', 'DCIM', '100RECNX');

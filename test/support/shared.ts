@@ -21,3 +21,5 @@ export function sharedPath(...parts: string[]): string {
 export const heronMedia = () => sharedPath('fixtures', 'camtrap-dp-example', 'media');
 export const heronDeploymentsCsv = () => sharedPath('fixtures', 'camtrap-dp-example', 'deployments.csv');
 export const cameraTrapImages = () => sharedPath('fixtures', 'cameratrap-images');
+export const camtrapSpecFolder = () => sharedPath('spec');
+export const camtrapExample = () => sharedPath('fixtures', 'camtrap-dp-example');

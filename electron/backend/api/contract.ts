@@ -5,6 +5,11 @@ import { appMethods } from '../app/contract.ts';
 import { browseMethods } from '../browse/contract.ts';
 import { detectMethods } from '../detect/contract.ts';
 import { engineMethods } from '../engine/contract.ts';
+import { camtrapExportMethods } from '../exchange/camtrap-dp/contract.ts';
+import { packageImportMethods } from '../exchange/camtrap-dp/import/contract.ts';
+import { camtraprMethods } from '../exchange/camtrapr/contract.ts';
+import { projectMethods } from '../exchange/project/contract.ts';
+import { resultsMethods } from '../exchange/results/contract.ts';
 import { ingestMethods } from '../ingest/contract.ts';
 import { libraryMethods } from '../library/contract.ts';
 import { reviewMethods } from '../review/contract.ts';
@@ -12,7 +17,7 @@ import type { InputOfSpec, PayloadMap, ResultOfSpec } from '../rpc/define.ts';
 import { taskMethods } from '../tasks/contract.ts';
 
 /** Every method the renderer, the CLI and the tests may call, each with the schema its input is checked against. */
-export const methods = { ...appMethods, ...libraryMethods, ...ingestMethods, ...detectMethods, ...engineMethods, ...reviewMethods, ...analysisMethods, ...taskMethods, ...browseMethods } as const;
+export const methods = { ...appMethods, ...libraryMethods, ...ingestMethods, ...detectMethods, ...engineMethods, ...reviewMethods, ...analysisMethods, ...taskMethods, ...browseMethods, ...camtrapExportMethods, ...projectMethods, ...packageImportMethods, ...resultsMethods, ...camtraprMethods } as const;
 
 /** Every event the backend pushes. */
 export const events = backendEvents;

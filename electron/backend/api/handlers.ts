@@ -5,6 +5,11 @@ import { appHandlers } from '../app/handlers.ts';
 import { browseHandlers } from '../browse/handlers.ts';
 import { detectHandlers } from '../detect/handlers.ts';
 import { engineHandlers } from '../engine/handlers.ts';
+import { camtrapExportHandlers } from '../exchange/camtrap-dp/handlers.ts';
+import { packageImportHandlers } from '../exchange/camtrap-dp/import/handlers.ts';
+import { camtraprHandlers } from '../exchange/camtrapr/handlers.ts';
+import { projectHandlers } from '../exchange/project/handlers.ts';
+import { resultsHandlers } from '../exchange/results/handlers.ts';
 import { ingestHandlers } from '../ingest/handlers.ts';
 import { libraryHandlers } from '../library/handlers.ts';
 import { reviewHandlers } from '../review/handlers.ts';
@@ -22,4 +27,9 @@ export const handlers: DomainHandlers<Methods, Backend> = {
   ...analysisHandlers,
   ...taskHandlers,
   ...browseHandlers,
+  ...camtrapExportHandlers,
+  ...projectHandlers,
+  ...packageImportHandlers,
+  ...resultsHandlers,
+  ...camtraprHandlers,
 };

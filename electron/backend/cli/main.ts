@@ -2,6 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { registerDeploymentCommands } from './commands/deployment.ts';
 import { registerDetectCommands } from './commands/detect.ts';
 import { registerEngineCommands } from './commands/engine.ts';
+import { registerExportCamtrapDpCommand } from './commands/export-camtrap-dp.ts';
+import { registerExportCsvCommand } from './commands/export-csv.ts';
+import { registerImportCamtrapDpCommand } from './commands/import-camtrap-dp.ts';
+import { registerImportResultsCommand } from './commands/import-results.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { registerStatusCommand } from './commands/status.ts';
@@ -22,6 +26,10 @@ export async function main(argv: string[]): Promise<number> {
   registerStatusCommand(program, setCode);
   registerDetectCommands(program, setCode);
   registerEngineCommands(program, setCode);
+  registerImportResultsCommand(program, setCode);
+  registerImportCamtrapDpCommand(program, setCode);
+  registerExportCsvCommand(program, setCode);
+  registerExportCamtrapDpCommand(program, setCode);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -3,7 +3,7 @@ import { event, method } from '../rpc/define.ts';
 import type { Says } from '../rpc/messages.ts';
 
 /** Every kind of long work the backend does; exports and classification join this list. */
-export type TaskKind = 'import' | 'detection' | 'image-load';
+export type TaskKind = 'import' | 'detection' | 'image-load' | 'package-import' | 'export';
 export type TaskState = 'running' | 'paused' | 'done' | 'failed' | 'cancelled';
 export type TaskUnit = 'files' | 'images' | 'bytes';
 

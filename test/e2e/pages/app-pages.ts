@@ -45,7 +45,7 @@ export class LibraryScreen {
 
 export class Navigation {
   constructor(private readonly page: Page) {}
-  go(tab: 'media' | 'import' | 'detect' | 'map' | 'deployments' | 'settings') {
+  go(tab: 'media' | 'import' | 'detect' | 'map' | 'deployments' | 'exchange' | 'settings') {
     return this.page.getByTestId(`nav-${tab}`).click();
   }
 }

@@ -15,6 +15,7 @@ export async function textsIn(language: string): Promise<TFunction> {
       [...new Set(['en', language])].map((l) => [l, { translation: read(l, 'ui'), errors: read(l, 'errors') }]),
     ) as Record<string, { translation: object; errors: object }>,
     interpolation: { escapeValue: false },
+    showSupportNotice: false,
   });
   return texts.t;
 }

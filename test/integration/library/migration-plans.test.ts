@@ -26,7 +26,7 @@ function plan(sql: string, ...params: unknown[]): string {
 
 describe('query plans of each migration', () => {
   it('covers every migration there is', () => {
-    expect(latestVersion).toBe(5);
+    expect(latestVersion).toBe(8);
   });
 
   it('1, the library: locations of a deployment, media by import and by time', () => {
@@ -60,5 +60,24 @@ describe('query plans of each migration', () => {
     expect(plan('SELECT media_pk FROM media WHERE deployment_id = ? ORDER BY timestamp_ms, file_path LIMIT 200', 'd')).toMatch(/USING (COVERING )?INDEX media_deployment_time_path/);
     expect(plan('SELECT COUNT(DISTINCT sequence_no) FROM media WHERE deployment_id = ?', 'd')).toMatch(/USING (COVERING )?INDEX media_sequence/);
     expect(plan('SELECT 1 FROM media WHERE file_path = ? COLLATE NOCASE', 'x')).toMatch(/USING (COVERING )?INDEX media_path_nocase/);
+  });
+
+  it('6, project: one row and its contributors in order', () => {
+    expect(plan('SELECT title FROM project WHERE project_id = 1')).toMatch(/USING INTEGER PRIMARY KEY/);
+    expect(plan('SELECT name, role FROM project_contributors ORDER BY position')).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('7, imported packages: remote media of a deployment by time, kept rows by level, observation, box and media ID', () => {
+    expect(plan('SELECT media_id FROM package_media WHERE deployment_id = ? AND media_pk IS NULL AND timestamp_ms >= ? ORDER BY timestamp_ms', 'd', 0)).toMatch(/USING INDEX package_media_deployment_time/);
+    expect(plan("SELECT observation_id FROM package_observations WHERE deployment_id = ? AND observation_level = 'event'", 'd')).toMatch(/USING INDEX package_observations_deployment/);
+    expect(plan('SELECT observation_id FROM package_observations WHERE observation_pk = ?', 1)).toMatch(/USING (COVERING )?INDEX package_observations_observation/);
+    expect(plan('SELECT observation_id FROM package_observations WHERE detection_id = ?', 1)).toMatch(/USING (COVERING )?INDEX package_observations_detection/);
+    expect(plan('SELECT 1 FROM package_media WHERE media_id = ?', 'm')).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_package_media_\d/);
+  });
+
+  it('8, imported results: machine classifications by picture and run, by box, by run', () => {
+    expect(plan('SELECT label FROM classifications WHERE media_pk = ? AND run_id = ?', 1, 1)).toMatch(/USING INDEX classifications_result/);
+    expect(plan('SELECT label FROM classifications WHERE detection_id = ?', 1)).toMatch(/USING INDEX classifications_detection/);
+    expect(plan('SELECT COUNT(*) FROM classifications WHERE run_id = ?', 1)).toMatch(/USING (COVERING )?INDEX classifications_run/);
   });
 });
