@@ -29,7 +29,9 @@ export function handleProtocols(rendererDir: string, media: () => { port: number
   protocol.handle('station-media', (request) => {
     const backend = media();
     const url = new URL(request.url);
-    if (!backend || !/^(thumb|file|tiles|overlay)$/.test(url.hostname)) return new Response('Not available', { status: 503 });
-    return net.fetch(`http://127.0.0.1:${backend.port}/media/${url.hostname}${url.pathname}`, { headers: { Authorization: `Bearer ${backend.secret}` } });
+    if (!backend || !/^(thumb|file|tiles|overlay|pmtiles)$/.test(url.hostname)) return new Response('Not available', { status: 503 });
+    // A PMTiles reader asks for byte ranges: the Range header is passed on, nothing else.
+    const range = request.headers.get('Range');
+    return net.fetch(`http://127.0.0.1:${backend.port}/media/${url.hostname}${url.pathname}`, { headers: { Authorization: `Bearer ${backend.secret}`, ...(range ? { Range: range } : {}) } });
   });
 }

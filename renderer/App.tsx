@@ -13,7 +13,9 @@ import { ExchangePage } from './pages/exchange/ExchangePage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
 import { LibraryPage } from './pages/library/LibraryPage.tsx';
 import { MapPage } from './pages/map/MapPage.tsx';
+import { OpenImagesContext } from './pages/map/open-images.ts';
 import { MediaPage } from './pages/media/MediaPage.tsx';
+import { requestFilters } from './pages/media/requested-filters.ts';
 import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 import { SetupPage } from './pages/setup/SetupPage.tsx';
 import type { LibraryInfo } from '../electron/backend/library/contract.ts';
@@ -66,7 +68,16 @@ export function App(): JSX.Element {
         {page === 'media' ? <MediaPage /> : null}
         {page === 'import' ? <ImportPage onShowImages={() => setPage('media')} onDetect={() => setPage('detect')} /> : null}
         {page === 'detect' ? <JobsPage onReview={() => setPage('media')} /> : null}
-        {page === 'map' ? <MapPage /> : null}
+        {page === 'map' ? (
+          <OpenImagesContext.Provider
+            value={(filters) => {
+              requestFilters(filters);
+              setPage('media');
+            }}
+          >
+            <MapPage />
+          </OpenImagesContext.Provider>
+        ) : null}
         {page === 'deployments' ? <SetupPage /> : null}
         {page === 'exchange' ? <ExchangePage /> : null}
         {page === 'settings' ? <SettingsPage /> : null}

@@ -23,3 +23,18 @@ export function syntheticLibrary(media: number): Library {
   })();
   return library;
 }
+
+/** Adds stations scattered evenly over 10° by 12° of East Africa, each with one deployment of a year: for the map's drawing. */
+export function addSyntheticStations(library: Library, count: number): void {
+  const { db } = library;
+  const at = nowIso();
+  const addLocation = db.prepare('INSERT INTO locations (location_id, name, latitude, longitude, created_at) VALUES (?, ?, ?, ?, ?)');
+  const addDeployment = db.prepare("INSERT INTO deployments (deployment_id, location_id, deployment_start, deployment_end, created_at) VALUES (?, ?, '2023-01-01T00:00:00Z', '2023-12-31T00:00:00Z', ?)");
+  db.transaction(() => {
+    for (let i = 0; i < count; i += 1) {
+      // Golden-ratio steps: spread without a grid's rows, the same every run.
+      addLocation.run(`grid${i}`, `Grid station ${i}`, -5 + ((i * 0.618034) % 1) * 10, 30 + ((i * 0.414214) % 1) * 12, at);
+      addDeployment.run(`grid${i}-2023`, `grid${i}`, at);
+    }
+  })();
+}

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { method } from '../rpc/define.ts';
 import { chosenPath } from '../rpc/paths.ts';
 import { saying } from '../rpc/saying.ts';
+import type { ActivityOverlap } from './activity/activity-overlap.ts';
+import type { DielCurve } from './activity/diel-curve.ts';
+import type { NaiveOccupancy } from './activity/occupancy.ts';
+import { isPngDataUrl, maxImageBytes } from './save-image.ts';
 
 export interface StationActivity {
   locationID: string;
@@ -28,6 +32,13 @@ export interface MapActivity {
   lastDay: string | null;
 }
 
+export interface MapMultiples {
+  withDetector: boolean;
+  /** The detector runs' thresholds (0–1) results were counted from, for the toggle's words. */
+  thresholds: number[];
+  panels: { taxon: string; stations: StationActivity[] }[];
+}
+
 export interface StationDetail {
   locationID: string;
   locationName: string;
@@ -43,22 +54,48 @@ export interface StationDetail {
 export interface MapLayer {
   layerId: string;
   name: string;
-  format: 'png' | 'jpg' | 'webp' | 'geojson';
+  /** mvt: vector tiles, drawn in the app with a style of its own. */
+  format: 'png' | 'jpg' | 'webp' | 'geojson' | 'mvt';
   minZoom: number;
   maxZoom: number;
   /** west, south, east, north */
   bounds: [number, number, number, number] | null;
-  kind: 'tiles' | 'geojson';
+  kind: 'tiles' | 'geojson' | 'pmtiles';
 }
 
 const day = z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), saying('day-not-valid'));
+const timeScale = z.enum(['clock', 'sun']).default('clock');
 const taxon = z.string().refine((t) => /^(species:.{2,200}|class:(animal|person|vehicle))$/.test(t), saying('taxon-not-valid'));
 
 export const analysisMethods = {
   'map.activity': method<MapActivity>()(z.object({ taxon, from: day.optional(), to: day.optional() })),
+  /** Up to four taxa side by side, from people's labels only or with the detector's results. */
+  'map.multiples': method<MapMultiples>()(z.object({ taxa: z.array(taxon).min(1).max(4), withDetector: z.boolean(), from: day.optional(), to: day.optional() })),
   'map.station': method<StationDetail>()(z.object({ locationID: z.string().min(1), taxon, from: day.optional(), to: day.optional() })),
   'map.layers': method<MapLayer[]>()(z.object({})),
   'map.importMbtiles': method<MapLayer>()(z.object({ file: chosenPath('choose-mbtiles') })),
   'map.importGeojson': method<MapLayer>()(z.object({ file: chosenPath('choose-geojson') })),
+  'map.importPmtiles': method<MapLayer>()(z.object({ file: chosenPath('choose-pmtiles') })),
+  /** Diel activity of a taxon as a kernel density curve (R package overlap), over clock or sun time. */
+  'activity.diel': method<DielCurve>()(z.object({ taxon, locationID: z.string().min(1).optional(), from: day.optional(), to: day.optional(), timeScale })),
+  /** Overlap of two taxa's diel activity: Δ1 or Δ4 by sample size, with a smoothed-bootstrap interval. */
+  'activity.overlap': method<ActivityOverlap>()(
+    z.object({ taxonA: taxon, taxonB: taxon, locationID: z.string().min(1).optional(), from: day.optional(), to: day.optional(), timeScale, bootstraps: z.number().int().min(99).max(9999).default(999) }),
+  ),
+  'activity.occupancy': method<NaiveOccupancy>()(z.object({ from: day.optional(), to: day.optional() })),
+  /** Writes stations × occasions (1, 0, NA) as CSV into the chosen folder. */
+  'activity.exportDetectionHistory': method<{ file: string; stations: number; occasions: number }>()(
+    z.object({ taxon, occasionDays: z.number().int().min(1).max(365), from: day.optional(), to: day.optional(), folder: chosenPath('choose-folder') }),
+  ),
+  /** Saves a figure (map or chart, drawn by the renderer as PNG) into the chosen folder. */
+  'analysis.saveImage': method<{ file: string; bytes: number }>()(
+    z.object({
+      dataUrl: z.string().max(Math.ceil((maxImageBytes * 4) / 3) + 64).refine(isPngDataUrl, saying('image-not-png')),
+      folder: chosenPath('choose-folder'),
+      name: z.string().refine((n) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$/.test(n), saying('image-name-not-valid')),
+    }),
+  ),
+  /** Common names of taxa in a language, for labels beside scientific names. */
+  'activity.names': method<Record<string, string | null>>()(z.object({ taxa: z.array(z.string().max(220)).max(500), language: z.string().max(20).default('en') })),
   'analysis.setIndependence': method<{ independenceMinutes: number }>()(z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60) })),
 } as const;

@@ -1,7 +1,15 @@
+import { activityOverlap } from './activity/activity-overlap.ts';
+import { writeDetectionHistory } from './activity/detection-history.ts';
+import { dielCurve } from './activity/diel-curve.ts';
+import { eventTimes } from './activity/event-times.ts';
+import { naiveOccupancy } from './activity/occupancy.ts';
+import { vernacularNames } from './activity/vernacular-names.ts';
 import type { analysisMethods } from './contract.ts';
 import { mapActivity } from './map-activity.ts';
-import { importGeojson, importMbtiles, listLayers } from './map-files/map-layers.ts';
+import { importGeojson, importMbtiles, importPmtiles, listLayers } from './map-files/map-layers.ts';
 import type { MapReader } from './map-files/map-reader.ts';
+import { mapMultiples } from './map-multiples.ts';
+import { saveImage } from './save-image.ts';
 import { stationDetail } from './station-detail.ts';
 import { recomputeAllEvents } from '../library/independent-events.ts';
 import type { LibraryAccess } from '../library/library-session.ts';
@@ -15,10 +23,21 @@ export interface AnalysisContext {
 
 export const analysisHandlers: DomainHandlers<typeof analysisMethods, AnalysisContext> = {
   'map.activity': ({ taxon, from, to }, { library }) => mapActivity(library.require().db, taxon, from, to),
+  'map.multiples': ({ taxa, withDetector, from, to }, { library }) => mapMultiples(library.require().db, taxa, withDetector, from, to),
   'map.station': ({ locationID, taxon, from, to }, { library }) => stationDetail(library.require().db, locationID, taxon, from, to),
   'map.layers': (_input, { library }) => listLayers(library.require().db),
   'map.importMbtiles': ({ file }, { library, maps }) => importMbtiles(library.require(), maps, file),
   'map.importGeojson': ({ file }, { library, maps }) => importGeojson(library.require(), maps, file),
+  'map.importPmtiles': ({ file }, { library, maps }) => importPmtiles(library.require(), maps, file),
+  'activity.diel': (q, { library }) => dielCurve(eventTimes(library.require().db, q)),
+  'activity.overlap': ({ taxonA, taxonB, bootstraps, ...q }, { library }) => {
+    const { db } = library.require();
+    return activityOverlap(eventTimes(db, { ...q, taxon: taxonA }), eventTimes(db, { ...q, taxon: taxonB }), bootstraps);
+  },
+  'activity.occupancy': ({ from, to }, { library }) => naiveOccupancy(library.require().db, from, to),
+  'activity.exportDetectionHistory': ({ taxon, occasionDays, from, to, folder }, { library }) => writeDetectionHistory(library.require().db, folder, taxon, occasionDays, from, to),
+  'analysis.saveImage': ({ dataUrl, folder, name }) => saveImage(dataUrl, folder, name),
+  'activity.names': ({ taxa, language }, { library }) => vernacularNames(library.require().db, taxa, language),
   'analysis.setIndependence': ({ minutes }, { library }) => {
     const { db } = library.require();
     db.transaction(() => {

@@ -86,7 +86,7 @@ export async function startHttpServer(backend: Backend, options: ServerOptions):
       res.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8' }).end(loginHelp(options.startCommand ?? 'npm start'));
       return;
     }
-    serveMedia(backend.library, backend.maps, url.pathname, res)
+    serveMedia(backend.library, backend.maps, url.pathname, res, req.headers.range)
       .then((served) => {
         if (served) return;
         if (url.pathname === '/app/log') return serveTodayLog(backend, res);

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
-import { overlayFile, readTile } from '../analysis/map-files/map-layers.ts';
+import { sendRange } from './send-range.ts';
+import { overlayFile, pmtilesFile, readTile } from '../analysis/map-files/map-layers.ts';
 import type { MapReader } from '../analysis/map-files/map-reader.ts';
 import { thumbnailFor } from '../ingest/thumbnails.ts';
 import type { LibraryAccess } from '../library/library-session.ts';
@@ -26,9 +27,10 @@ function orNull<T>(read: () => T | null): T | null {
 
 /**
  * Thumbnails and originals by media ID, for the renderer's <img> tags: the renderer never sees
- * a file path or a file:// URL. Answers false when the path is not a media route.
+ * a file path or a file:// URL. Answers false when the path is not a media route. PMTiles
+ * archives are served from the library by byte ranges (the Range header, `range`).
  */
-export async function serveMedia(session: LibraryAccess, maps: MapReader, urlPath: string, res: ServerResponse): Promise<boolean> {
+export async function serveMedia(session: LibraryAccess, maps: MapReader, urlPath: string, res: ServerResponse, range?: string): Promise<boolean> {
   const tile = /^\/media\/tiles\/([0-9a-f]{8})\/(\d{1,2})\/(\d+)\/(\d+)$/.exec(urlPath);
   if (tile) {
     const [, layer, z, x, y] = tile;
@@ -44,6 +46,14 @@ export async function serveMedia(session: LibraryAccess, maps: MapReader, urlPat
     const file = open ? orNull(() => overlayFile(open, overlay[1] as string)) : null;
     if (!file) res.writeHead(404).end();
     else sendFile(file, { 'Content-Type': 'application/geo+json', 'X-Content-Type-Options': 'nosniff' }, res);
+    return true;
+  }
+  const pmtiles = /^\/media\/pmtiles\/([0-9a-f]{8})$/.exec(urlPath);
+  if (pmtiles) {
+    const open = session.current();
+    const file = open ? orNull(() => pmtilesFile(open, pmtiles[1] as string)) : null;
+    if (!file) res.writeHead(404).end();
+    else sendRange(file, range, { 'Content-Type': 'application/vnd.pmtiles', 'Cache-Control': 'private, max-age=3600', 'X-Content-Type-Options': 'nosniff' }, res);
     return true;
   }
   const match = /^\/media\/(thumb|file)\/([0-9a-f]{16})$/.exec(urlPath);

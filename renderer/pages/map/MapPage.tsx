@@ -2,7 +2,14 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { type JSX, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CompareChooser } from './CompareChooser.tsx';
 import { drawStations } from './draw-stations.ts';
+import { MapExportButton } from './ExportImageButton.tsx';
+import { contextZoom, fitPadding, stationBounds } from './fit-view.ts';
+import { MapLegend } from './MapLegend.tsx';
+import { OverviewInset } from './OverviewInset.tsx';
+import { pmtilesLayer } from './pmtiles-layer.ts';
+import { SpeciesMultiples } from './SpeciesMultiples.tsx';
 import { StationPanel } from './StationPanel.tsx';
 import { asText } from './text-tooltip.ts';
 import { TimeSlider } from './TimeSlider.tsx';
@@ -26,6 +33,8 @@ export function MapPage(): JSX.Element {
   const [heat, setHeat] = useState(false);
   const [zoomed, setZoomed] = useState(0);
   const [error, setError] = useState<RpcError | undefined>();
+  const [compared, setCompared] = useState<string[]>([]);
+  const comparing = compared.length >= 2;
   const range = month
     ? { from: `${month}-01`, to: new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10) }
     : { from: /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : undefined, to: /^\d{4}-\d{2}-\d{2}$/.test(to) ? to : undefined };
@@ -41,8 +50,14 @@ export function MapPage(): JSX.Element {
     renderer.current = L.canvas();
     map.current = L.map(element.current, { renderer: renderer.current, preferCanvas: true, worldCopyJump: true, attributionControl: false }).setView([20, 0], 2);
     addBasemap(map.current);
+    L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map.current);
     stationsLayer.current = L.layerGroup().addTo(map.current);
-    map.current.on('zoomend', () => setZoomed((n) => n + 1));
+    map.current.on('moveend', (e: L.LeafletEvent) => {
+      // Where the map looks, for tests and for reading a screenshot against coordinates.
+      const m = e.target as L.Map;
+      Object.assign(m.getContainer().dataset, { zoom: String(m.getZoom()), center: `${m.getCenter().lat},${m.getCenter().lng}` });
+      setZoomed((n) => n + 1);
+    });
     return () => {
       map.current?.remove();
       map.current = null;
@@ -63,6 +78,7 @@ export function MapPage(): JSX.Element {
           ...(l.bounds ? { bounds: L.latLngBounds([l.bounds[1], l.bounds[0]], [l.bounds[3], l.bounds[2]]) } : {}),
         }).addTo(m),
       );
+    added.push(...layers.data.filter((l) => l.kind === 'pmtiles').map((l) => pmtilesLayer(l, api.mediaUrl('pmtiles', l.layerId)).addTo(m)));
     let live = true;
     for (const l of layers.data.filter((x) => x.kind === 'geojson')) {
       void fetch(api.mediaUrl('overlay', l.layerId))
@@ -85,16 +101,26 @@ export function MapPage(): JSX.Element {
     drawStations(group, m, stations, { heat, describe: (s) => `${s.locationName}: ${t('map.rai', { rai: s.rai, events: s.events, nights: s.trapNights })}`, onSelect: setSelected });
   }, [activity.data, heat, zoomed, t]);
 
+  useEffect(() => {
+    // Back from the small multiples, the single map measures its frame again.
+    if (!comparing) map.current?.invalidateSize();
+  }, [comparing]);
+
   const fitted = useRef(false);
   useEffect(() => {
-    const stations = activity.data?.stations;
-    if (!map.current || !stations || stations.length === 0 || fitted.current) return;
+    const bounds = stationBounds(activity.data?.stations ?? []);
+    if (!map.current || !bounds || fitted.current) return;
     fitted.current = true;
-    map.current.fitBounds(L.latLngBounds(stations.map((s) => [s.latitude, s.longitude])).pad(0.5), { maxZoom: 12 });
+    // Never closer than a zoom that shows the land round the stations, however close they are.
+    map.current.fitBounds(bounds, { ...fitPadding, maxZoom: contextZoom });
   }, [activity.data]);
 
+  const taxonName = (x: string) => (x.startsWith('species:') ? x.slice(8) : t(`detect.category.${x.slice(6)}`));
+  const taxa = [...new Set(['class:animal', 'class:person', 'class:vehicle', ...(activity.data?.taxa ?? [])])];
+
   const importTiles = async () => {
-    const r = /\.(geo)?json$/i.test(mbtiles.trim()) ? await api.call('map.importGeojson', { file: mbtiles.trim() }) : await api.call('map.importMbtiles', { file: mbtiles.trim() });
+    const file = mbtiles.trim();
+    const r = /\.pmtiles$/i.test(file) ? await api.call('map.importPmtiles', { file }) : /\.(geo)?json$/i.test(file) ? await api.call('map.importGeojson', { file }) : await api.call('map.importMbtiles', { file });
     setError(r.ok ? undefined : r.error);
     if (r.ok) {
       layers.reload();
@@ -107,9 +133,9 @@ export function MapPage(): JSX.Element {
       <div className="row wrap pad map-controls">
         <Field label={t('map.taxon')}>
           <select value={taxon} onChange={(e) => setTaxon(e.target.value)} data-testid="map-taxon">
-            {[...new Set(['class:animal', 'class:person', 'class:vehicle', ...(activity.data?.taxa ?? [])])].map((x) => (
+            {taxa.map((x) => (
               <option key={x} value={x}>
-                {x.startsWith('species:') ? x.slice(8) : t(`detect.category.${x.slice(6)}`)}
+                {taxonName(x)}
               </option>
             ))}
           </select>
@@ -121,7 +147,7 @@ export function MapPage(): JSX.Element {
           <input value={to} onChange={(e) => setTo(e.target.value)} type="date" />
         </Field>
         <Field label={t('map.mbtiles')}>
-          <FolderInput value={mbtiles} onChange={setMbtiles} testId="mbtiles-path" pick={{ extensions: ['.mbtiles', '.geojson', '.json'] }} />
+          <FolderInput value={mbtiles} onChange={setMbtiles} testId="mbtiles-path" pick={{ extensions: ['.mbtiles', '.pmtiles', '.geojson', '.json'] }} />
         </Field>
         <button disabled={!mbtiles.trim()} onClick={() => void importTiles()} data-testid="mbtiles-import">
           {t('map.importMbtiles')}
@@ -130,10 +156,13 @@ export function MapPage(): JSX.Element {
         <label className="check">
           <input type="checkbox" checked={heat} onChange={(e) => setHeat(e.target.checked)} data-testid="heat" /> {t('map.heat')}
         </label>
+        <CompareChooser taxa={taxa} chosen={compared} onChange={setCompared} taxonName={taxonName} />
         <span className="muted">{activity.data ? t('map.independence', { minutes: activity.data.independenceMinutes }) : null}</span>
+        <MapExportButton map={() => element.current} taxon={taxon} {...range} />
       </div>
       <ErrorMessage error={error ?? activity.error} />
-      <ul className="plain row wrap station-list" aria-label={t('map.stations')}>
+      {comparing ? <SpeciesMultiples taxa={compared} {...range} taxonName={taxonName} /> : null}
+      <ul className="plain row wrap station-list" aria-label={t('map.stations')} style={comparing ? { display: 'none' } : undefined}>
         {activity.data?.stations.map((s) => (
           <li key={s.locationID}>
             <button className={selected === s.locationID ? 'active-station' : ''} onClick={() => setSelected(s.locationID)} data-testid="station">
@@ -142,8 +171,12 @@ export function MapPage(): JSX.Element {
           </li>
         ))}
       </ul>
-      <div className="map-body">
-        <div ref={element} className="map" data-testid="map" />
+      <div className="map-body" style={comparing ? { display: 'none' } : undefined}>
+        <div className="map-frame">
+          <div ref={element} className="map" data-testid="map" />
+          <OverviewInset map={map.current} stations={activity.data?.stations ?? []} />
+          <MapLegend taxon={taxonName(taxon)} largest={Math.max(0, ...(activity.data?.stations ?? []).map((s) => s.rai))} minutes={activity.data?.independenceMinutes} heat={heat} />
+        </div>
         {selected ? <StationPanel locationID={selected} taxon={taxon} {...range} /> : null}
       </div>
     </div>

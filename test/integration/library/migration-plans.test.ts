@@ -26,7 +26,7 @@ function plan(sql: string, ...params: unknown[]): string {
 
 describe('query plans of each migration', () => {
   it('covers every migration there is', () => {
-    expect(latestVersion).toBe(8);
+    expect(latestVersion).toBe(9);
   });
 
   it('1, the library: locations of a deployment, media by import and by time', () => {
@@ -79,5 +79,9 @@ describe('query plans of each migration', () => {
     expect(plan('SELECT label FROM classifications WHERE media_pk = ? AND run_id = ?', 1, 1)).toMatch(/USING INDEX classifications_result/);
     expect(plan('SELECT label FROM classifications WHERE detection_id = ?', 1)).toMatch(/USING INDEX classifications_detection/);
     expect(plan('SELECT COUNT(*) FROM classifications WHERE run_id = ?', 1)).toMatch(/USING (COVERING )?INDEX classifications_run/);
+  });
+
+  it('9, PMTiles layers: the archive behind a served layer, by its id', () => {
+    expect(plan("SELECT file FROM map_layers WHERE layer_id = ? AND kind = 'pmtiles'", 'abcd0123')).toMatch(/USING INDEX sqlite_autoindex_map_layers_1/);
   });
 });

@@ -114,6 +114,32 @@ export async function importGeojson(library: Library, reader: MapReader, file: s
   return { layerId, name, format: 'geojson', minZoom: 0, maxZoom: 22, bounds: null, kind: 'geojson' };
 }
 
+/**
+ * A PMTiles archive (a regional extract, vector or raster) copied into the library once the map
+ * worker has checked all of it; the map reads it from the library by range requests.
+ */
+export async function importPmtiles(library: Library, reader: MapReader, file: string): Promise<MapLayer> {
+  if (!fs.existsSync(file)) throw new StationError('not-found', 'file-gone', { path: file });
+  const answer = await check(() => reader.pmtiles(file), file, 'map-not-pmtiles');
+  if (!answer.passed) {
+    const said: Record<string, string> = answer.problem === 'pmtiles-tile-type' || answer.problem === 'pmtiles-compression' ? { file: path.basename(file), format: answer.detail } : { file: path.basename(file), detail: answer.detail };
+    throw new StationError('invalid-input', answer.problem, said);
+  }
+  const { facts } = answer;
+  const layer: Omit<MapLayer, 'layerId'> = { name: facts.name ?? path.basename(file, '.pmtiles'), format: facts.tileType, minZoom: facts.minZoom, maxZoom: facts.maxZoom, bounds: facts.bounds, kind: 'pmtiles' };
+  const layerId = addToLibrary(library, file, 'pmtiles', (id, relative) =>
+    library.db
+      .prepare("INSERT INTO map_layers (layer_id, kind, name, file, format, min_zoom, max_zoom, bounds, created_at) VALUES (?, 'pmtiles', ?, ?, ?, ?, ?, ?, ?)")
+      .run(id, layer.name, relative, layer.format, layer.minZoom, layer.maxZoom, layer.bounds ? JSON.stringify(layer.bounds) : null, nowIso()),
+  );
+  return { layerId, ...layer };
+}
+
+export function pmtilesFile(library: Library, layerId: string): string | null {
+  const row = library.db.prepare("SELECT file FROM map_layers WHERE layer_id = ? AND kind = 'pmtiles'").get(layerId) as { file: string } | undefined;
+  return row ? libraryFile(library.paths.root, row.file) : null;
+}
+
 export function overlayFile(library: Library, layerId: string): string | null {
   const row = library.db.prepare("SELECT file FROM map_layers WHERE layer_id = ? AND kind = 'geojson'").get(layerId) as { file: string } | undefined;
   return row ? libraryFile(library.paths.root, row.file) : null;

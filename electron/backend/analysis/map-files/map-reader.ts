@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import type { GeojsonFacts, MapReply, MapRequest, MbtilesFacts } from './map-protocol.ts';
+import type { GeojsonFacts, MapReply, MapRequest, MbtilesFacts, PmtilesAnswer } from './map-protocol.ts';
 import { startWorker } from '../../workers/start-worker.ts';
 
 type Op = MapRequest extends infer R ? (R extends { op: infer O } ? O : never) : never;
@@ -40,6 +40,11 @@ export class MapReader {
 
   geojson(file: string): Promise<GeojsonFacts> {
     return this.ask('geojson', { file }, this.checkMs) as Promise<GeojsonFacts>;
+  }
+
+  /** The whole check of an archive (header, every directory, one tile) runs under the check's time limit. */
+  pmtiles(file: string): Promise<PmtilesAnswer> {
+    return this.ask('pmtiles', { file }, this.checkMs) as Promise<PmtilesAnswer>;
   }
 
   close(): void {

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { GeojsonFacts, MapReply, MapRequest, MbtilesFacts } from './map-protocol.ts';
+import type { GeojsonFacts, MapReply, MapRequest, MbtilesFacts, PmtilesAnswer } from './map-protocol.ts';
+import { checkPmtiles, PmtilesRefused } from './pmtiles-check.ts';
 
 // Map files come from outside: an MBTiles is a SQLite file whose "tiles" may be a slow view, a
-// GeoJSON may be huge. Both are read here, off the backend's event loop; the backend stops this
-// thread when a request takes too long, and starts another.
+// PMTiles archive may point anywhere or unpack to gigabytes, a GeoJSON may be huge. All are read
+// here, off the backend's event loop; the backend stops this thread when a request takes too
+// long, and starts another.
 const open = new Map<string, Database.Database>();
 
 function database(file: string): Database.Database {
@@ -41,6 +43,15 @@ function geojson(file: string): GeojsonFacts {
   return { type: typeof geo.type === 'string' ? geo.type : '', features: Array.isArray(geo.features) ? geo.features.length : 0 };
 }
 
+function pmtiles(file: string): PmtilesAnswer {
+  try {
+    return { passed: true, facts: checkPmtiles(file) };
+  } catch (err) {
+    if (err instanceof PmtilesRefused) return { passed: false, problem: err.problem, detail: err.message };
+    throw err;
+  }
+}
+
 function answer(request: MapRequest): unknown {
   switch (request.op) {
     case 'tile':
@@ -49,6 +60,8 @@ function answer(request: MapRequest): unknown {
       return metadata(request.file);
     case 'geojson':
       return geojson(request.file);
+    case 'pmtiles':
+      return pmtiles(request.file);
   }
 }
 

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
+
+/** One byte range as readers of single-file archives ask for it: "bytes=a-b", "bytes=a-" or "bytes=-n". */
+function parseRange(header: string, size: number): { start: number; end: number } | 'unsatisfiable' | 'invalid' {
+  const m = /^bytes=(\d{0,15})-(\d{0,15})$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return 'invalid';
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    return suffix === 0 || size === 0 ? 'unsatisfiable' : { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (start >= size) return 'unsatisfiable';
+  return end < start ? 'invalid' : { start, end };
+}
+
+/**
+ * Streams a file, or the one range of it asked for (206), as HTTP byte serving says: a PMTiles
+ * reader fetches the header and then only the directories and tiles it draws. A file gone
+ * answers 404; a range past its end 416 with its size, which readers use to ask again.
+ */
+export function sendRange(file: string, range: string | undefined, headers: Record<string, string>, res: ServerResponse): void {
+  fs.stat(file, (err, stat) => {
+    if (err || !stat.isFile()) {
+      res.writeHead(404).end('Not found');
+      return;
+    }
+    const base = { ...headers, 'Accept-Ranges': 'bytes' };
+    if (!range) {
+      res.writeHead(200, { ...base, 'Content-Length': String(stat.size) });
+      pipeline(fs.createReadStream(file), res, () => undefined);
+      return;
+    }
+    const wanted = parseRange(range, stat.size);
+    if (wanted === 'invalid' || wanted === 'unsatisfiable') {
+      res.writeHead(416, { ...base, 'Content-Range': `bytes */${stat.size}` }).end();
+      return;
+    }
+    res.writeHead(206, { ...base, 'Content-Range': `bytes ${wanted.start}-${wanted.end}/${stat.size}`, 'Content-Length': String(wanted.end - wanted.start + 1) });
+    pipeline(fs.createReadStream(file, { start: wanted.start, end: wanted.end }), res, () => undefined);
+  });
+}

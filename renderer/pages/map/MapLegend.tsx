@@ -1,0 +1,38 @@
+import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import './map-legend.css';
+
+/** What the circles on the map mean, in words, for the taxon and interval shown. */
+export function MapLegend({ taxon, largest, minutes, heat }: { taxon: string; largest: number; minutes: number | undefined; heat: boolean }): JSX.Element {
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(largest);
+  return (
+    <section className="map-legend" aria-label={t('mapLegend.heading')} data-testid="map-legend">
+      <h3>{t('mapLegend.heading')}</h3>
+      {heat ? (
+        <p>
+          <span className="legend-heat" aria-hidden="true" /> {t('mapLegend.heat', { taxon })}
+        </p>
+      ) : (
+        <>
+          <p className="legend-sizes">
+            <span className="legend-circle" style={{ width: 10, height: 10 }} aria-hidden="true" />
+            <span className="legend-circle" style={{ width: 46, height: 46 }} aria-hidden="true" />
+            <span>{largest > 0 ? t('mapLegend.size', { taxon, largest: number }) : t('mapLegend.sizeNone', { taxon })}</span>
+          </p>
+          <p>
+            <span className="legend-circle" aria-hidden="true" /> {t('mapLegend.someEvents')}
+          </p>
+          <p>
+            <span className="legend-circle legend-none" aria-hidden="true" /> {t('mapLegend.noEvents')}
+          </p>
+          <p>
+            <span className="legend-circle legend-group" aria-hidden="true" /> {t('mapLegend.group')}
+          </p>
+        </>
+      )}
+      <p className="muted">{t('mapLegend.trapNights')}</p>
+      {minutes === undefined ? null : <p className="muted">{t('mapLegend.independence', { minutes })}</p>}
+    </section>
+  );
+}
