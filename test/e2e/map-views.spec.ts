@@ -62,6 +62,8 @@ test('the map opens round one station with its surroundings, round two stations 
   expect(one.zoom).toBeGreaterThanOrEqual(5);
   // At that zoom the 1:10m coasts and borders are drawn round the station.
   await expect(map).toHaveAttribute('data-basemap', '10m');
+  // Lakes and rivers (Natural Earth 1:50m) come with the finer land.
+  await expect(map).toHaveAttribute('data-water', 'lakes-rivers');
   await expect(map.locator('.leaflet-control-scale-line')).toBeVisible();
   await expect(map.locator('.leaflet-control-scale-line')).toHaveText(/^\d+ k?m$/);
   const legend = page.getByTestId('map-legend');
@@ -100,6 +102,7 @@ test('the map opens round one station with its surroundings, round two stations 
   await map.locator('.leaflet-control-zoom-out').click();
   await expect(map).toHaveAttribute('data-zoom', String(two.zoom - 1));
   await expect(map).toHaveAttribute('data-basemap', '110m');
+  await expect(map).toHaveAttribute('data-water', 'none');
   await shot('03-world');
   // The Norwegian Sea at 68° north, the Arabian Sea at 15° north, where the bands ran.
   expect(await landAlong(map, 68, -12, 5)).toBe(0);
