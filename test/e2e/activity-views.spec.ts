@@ -61,6 +61,8 @@ test('two species’ daily activity and overlap, saved as PNG, and the pictures 
     await page.getByTestId('species-name').fill(name);
     await page.getByTestId('species-common').fill(common);
     await page.getByTestId('species-common').press('Enter');
+    // The form empties once the species is on the list: the next one goes in after that.
+    await expect(page.getByTestId('species-name')).toHaveValue('');
   }
   await expect(page.getByTestId('species-panel')).toContainText('2 species');
   await nav.go('media');

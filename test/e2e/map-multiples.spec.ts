@@ -48,6 +48,8 @@ test('two species labelled at two stations are shown side by side on one scale, 
     await page.getByTestId('species-name').fill(name);
     await page.getByTestId('species-common').fill(common);
     await page.getByTestId('species-common').press('Enter');
+    // The form empties once the species is on the list: the next one goes in after that.
+    await expect(page.getByTestId('species-name')).toHaveValue('');
   }
   await expect(page.getByTestId('species-panel')).toContainText('2 species');
 
