@@ -64,6 +64,21 @@ function Overlap({ a, b, timeScale, names, from, to }: { a: string; b: string; t
  * Two species' daily activity side by side with their overlap, naïve occupancy of every species,
  * and the detection history for occupancy models: the statistics ecologists read.
  */
+function TaxonSelect(props: { label: string; value: string; onChange: (taxon: string) => void; taxa: string[]; names: Record<string, string | null> | undefined; testId: string }): JSX.Element {
+  return (
+    <label className="field">
+      <span className="field-label">{props.label}</span>
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId}>
+        {props.taxa.map((x) => (
+          <option key={x} value={x}>
+            {taxonLabel(x, props.names)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function ActivityPanel({ from, to }: { from?: string; to?: string }): JSX.Element {
   const { t, i18n } = useTranslation();
   const occupancy = useCall('activity.occupancy', { from, to });
@@ -79,26 +94,8 @@ export function ActivityPanel({ from, to }: { from?: string; to?: string }): JSX
       <h4 id="activity-title">{t('activity.heading')}</h4>
       <ErrorMessage error={occupancy.error} />
       <div className="row wrap">
-        <label className="field">
-          <span className="field-label">{t('activity.speciesA')}</span>
-          <select value={chosenA} onChange={(e) => setA(e.target.value)} data-testid="overlap-a">
-            {taxa.map((x) => (
-              <option key={x} value={x}>
-                {taxonLabel(x, names)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">{t('activity.speciesB')}</span>
-          <select value={chosenB} onChange={(e) => setB(e.target.value)} data-testid="overlap-b">
-            {taxa.map((x) => (
-              <option key={x} value={x}>
-                {taxonLabel(x, names)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TaxonSelect label={t('activity.speciesA')} value={chosenA} onChange={setA} taxa={taxa} names={names} testId="overlap-a" />
+        <TaxonSelect label={t('activity.speciesB')} value={chosenB} onChange={setB} taxa={taxa} names={names} testId="overlap-b" />
       </div>
       <TimeScaleChoice value={timeScale} onChange={setTimeScale} name="overlap" />
       {chosenA && chosenB && chosenA !== chosenB ? <Overlap a={chosenA} b={chosenB} timeScale={timeScale} names={names} from={from} to={to} /> : <p className="muted">{t('activity.chooseTwo')}</p>}
