@@ -41,6 +41,19 @@ function stoppedBy(err: unknown): Says[] {
   return [{ key: 'import-stopped-because', values: { detail: (err as Error).message } }];
 }
 
+/** A full disk shows as ENOSPC or EDQUOT from a copy, and as SQLITE_FULL from the database. */
+function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL';
+}
+
+const diskFull = (): Stop => ({ state: 'disk-full', says: [{ key: 'import-disk-full' }], rest: { key: 'not-imported-disk-full' } });
+
+/** Why an import stopped on an error no single file explains: a full disk is told apart from the rest. */
+function stopFor(err: unknown): Stop {
+  return isDiskFull(err) ? diskFull() : { state: 'failed', says: stoppedBy(err), rest: stopped };
+}
+
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   progressIntervalMs?: number;
@@ -107,7 +120,7 @@ export class ImportRun {
         } catch (err) {
           // Even recording a failure failed (the database is full or locked): stop, but let the
           // other copies finish before the import is summed up.
-          this.stop ??= { state: 'failed', says: stoppedBy(err), rest: stopped };
+          this.stop ??= stopFor(err);
         }
         this.counts.filesDone += 1;
         this.reportProgress(false);
@@ -118,7 +131,7 @@ export class ImportRun {
       await Promise.all(Array.from({ length: concurrency }, worker));
       regroupSequences(this.library.db, this.deploymentID);
     } catch (err) {
-      this.stop ??= { state: 'failed', says: stoppedBy(err), rest: stopped };
+      this.stop ??= stopFor(err);
       this.recordRest(queue.splice(0));
     }
     this.releaseReserve();
@@ -243,11 +256,11 @@ export class ImportRun {
 
   private async handleError(file: SourceFile, err: unknown): Promise<void> {
     if (err instanceof CopyError && err.side === 'destination') {
-      if (err.errno.code === 'ENOSPC' || err.errno.code === 'EDQUOT' || err.errno.code === 'SQLITE_FULL') {
-        const rest: Says = { key: 'not-imported-disk-full' };
-        this.stop ??= { state: 'disk-full', says: [{ key: 'import-disk-full' }], rest };
+      if (isDiskFull(err.errno)) {
+        const stop = diskFull();
+        this.stop ??= stop;
         this.releaseReserve();
-        this.recorder.addItem(this.importId, file.relPath, 'not-imported', storeSays([rest]));
+        this.recorder.addItem(this.importId, file.relPath, 'not-imported', storeSays([stop.rest]));
         return;
       }
       const says: Says[] =
