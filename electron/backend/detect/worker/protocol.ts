@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { englishFor, type Says } from '../../rpc/messages.ts';
+import type { ClassifierManifest } from '../classify/classifier-manifest.ts';
 import { categories, type ModelManifest } from '../model-manifest.ts';
 
 /**
@@ -11,7 +12,13 @@ export interface JobManifest {
   modelFile: string;
   manifest: ModelManifest;
   threads: number;
-  items: { mediaPk: number; path: string }[];
+  /**
+   * The species stage, when the job has one: after detection, each animal box at or above
+   * boxThreshold (or, for a `full` classifier, the whole picture) is classified.
+   */
+  classifier?: { modelFile: string; manifest: ClassifierManifest; boxThreshold: number };
+  /** `boxes`, when given, were found by an earlier run: the image is classified only, those boxes in that order. */
+  items: { mediaPk: number; path: string; boxes?: { bbox: [number, number, number, number] }[] }[];
 }
 
 const unit = z.number().min(0).max(1);
@@ -22,6 +29,16 @@ const detection = z.object({
   bbox: z.tuple([unit, unit, unit, unit]),
 });
 const mediaPk = z.number().int().positive();
+/**
+ * What the classifier said about one box (its index among the result's detections, or among
+ * the boxes the item came with) or about the whole picture (null): the top scores, best first,
+ * as [label index, score].
+ */
+const classification = z.object({
+  box: z.number().int().min(0).max(10_000).nullable(),
+  top: z.array(z.tuple([z.number().int().min(0).max(1_000_000), unit])).min(1).max(10),
+});
+const classifications = z.array(classification).max(10_000);
 /** Why an image failed, as a message key: only those about an image, with plain values. */
 const failureSays = z.object({
   key: z.enum(['detect-not-an-image', 'detect-file-missing', 'detect-image-failed', 'detect-worker-line-unreadable']),
@@ -31,12 +48,14 @@ const failureSays = z.object({
 const workerLineSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), runId: z.number().int(), device: z.string(), threads: z.number().int() }),
   z.object({ type: z.literal('progress'), runId: z.number().int(), done: count, total: count, imagesPerSecond: z.number().min(0), msPrepare: z.number(), msInfer: z.number() }),
-  z.object({ type: z.literal('result'), mediaPk, truncated: z.boolean(), detections: z.array(detection).max(10_000) }),
+  z.object({ type: z.literal('result'), mediaPk, truncated: z.boolean(), detections: z.array(detection).max(10_000), classifications: classifications.optional() }),
+  z.object({ type: z.literal('classified'), mediaPk, classifications }),
   z.object({ type: z.literal('failure'), mediaPk, reason: z.string().max(10_000), says: failureSays.optional() }),
   z.object({ type: z.literal('done'), runId: z.number().int(), processed: count, failed: count }),
 ]);
 
 export type WorkerLine = z.infer<typeof workerLineSchema>;
+export type WorkerClassification = z.infer<typeof classification>;
 
 /**
  * A line a worker wrote, checked: the worker (above all one in a container) is outside the
