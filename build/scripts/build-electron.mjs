@@ -14,3 +14,4 @@ await build({ ...common, entryPoints: ['electron/backend/server/electron-entry.t
 await build({ ...common, entryPoints: ['electron/backend/ingest/copy-worker.ts'], outfile: 'dist-electron/copy-worker.cjs' });
 await build({ ...common, entryPoints: ['electron/backend/analysis/map-files/map-worker.ts'], outfile: 'dist-electron/map-worker.cjs', external });
 await build({ ...common, entryPoints: ['electron/backend/detect/worker/detect-worker.ts'], outfile: 'dist-electron/detect-worker.cjs', external });
+await build({ ...common, entryPoints: ['electron/backend/detect/classify/classifier-probe-worker.ts'], outfile: 'dist-electron/classifier-probe-worker.cjs', external });

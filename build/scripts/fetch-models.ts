@@ -4,6 +4,8 @@
 // - MegaDetector publishes PyTorch checkpoints only: those are downloaded, checked by the MD5
 //   MegaDetector lists, and exported to ONNX with YOLOv5's exporter (needs python3 with torch and
 //   the yolov5 package, and the internet). Without the internet each step says what is missing.
+// - SpeciesNet publishes Keras weights only: its Kaggle archive is downloaded and converted to
+//   ONNX with tf2onnx (needs python3 with tensorflow and tf2onnx), with its labels and geofence.
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -11,7 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { copySpec } from './copy-spec.mjs';
+import { classifierManifestSchema, type ClassifierManifest } from '../../electron/backend/detect/classify/classifier-manifest.ts';
 import { modelManifestSchema, type ModelManifest } from '../../electron/backend/detect/model-manifest.ts';
+
+type AnyManifest = ModelManifest | ClassifierManifest;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const modelsDir = path.join(root, 'resources', 'models');
@@ -30,14 +35,14 @@ async function download(url: string, to: string): Promise<void> {
 }
 
 /** Copies or renames into place only after the checksum matched: a half-fetched model is never in place. */
-function place(from: string, target: string, manifest: ModelManifest): void {
+function place(from: string, target: string, manifest: AnyManifest): void {
   if (manifest.sha256 && digest(from, 'sha256') !== manifest.sha256) throw new Error(`${from} does not have the SHA-256 the manifest names`);
   const tmp = `${target}.part`;
   fs.copyFileSync(from, tmp);
   fs.renameSync(tmp, target);
 }
 
-async function fetchModel(dir: string, manifest: ModelManifest): Promise<string> {
+async function fetchModel(dir: string, manifest: AnyManifest): Promise<string> {
   const target = path.join(dir, manifest.file);
   if (fs.existsSync(target) && (!manifest.sha256 || digest(target, 'sha256') === manifest.sha256)) return 'in place';
   const source = manifest.source ?? {};
@@ -56,7 +61,14 @@ async function fetchModel(dir: string, manifest: ModelManifest): Promise<string>
       place(file, target, manifest);
       return `downloaded from ${source.url}`;
     }
-    if (source.exportFrom) {
+    if ('convertFrom' in source && source.convertFrom) {
+      const archive = path.join(work, 'speciesnet.tar.gz');
+      await download(source.convertFrom.url, archive);
+      const converted = spawnSync('python3', [path.join(root, 'build', 'scripts', 'convert-speciesnet-onnx.py'), archive, dir], { encoding: 'utf8' });
+      if (converted.status !== 0) throw new Error(`converting ${source.convertFrom.url} to ONNX failed: ${converted.stderr.trim() || converted.error?.message}`);
+      return `downloaded ${source.convertFrom.url} and converted it to ONNX with its labels and geofence`;
+    }
+    if ('exportFrom' in source && source.exportFrom) {
       const checkpoint = path.join(work, path.basename(new URL(source.exportFrom.url).pathname));
       await download(source.exportFrom.url, checkpoint);
       if (digest(checkpoint, 'md5') !== source.exportFrom.md5) throw new Error(`${source.exportFrom.url} does not have the MD5 MegaDetector lists`);
@@ -76,7 +88,8 @@ let failures = 0;
 for (const entry of fs.readdirSync(modelsDir)) {
   const manifestFile = path.join(modelsDir, entry, 'manifest.json');
   if (!fs.existsSync(manifestFile) || (only.length > 0 && !only.includes(entry))) continue;
-  const manifest = modelManifestSchema.parse(JSON.parse(fs.readFileSync(manifestFile, 'utf8')));
+  const raw = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { kind?: string };
+  const manifest: AnyManifest = raw.kind === 'classifier' ? classifierManifestSchema.parse(raw) : modelManifestSchema.parse(raw);
   try {
     console.log(`${manifest.id}: ${await fetchModel(path.join(modelsDir, entry), manifest)}`);
   } catch (err) {

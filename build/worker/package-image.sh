@@ -10,6 +10,8 @@ OUT="$ROOT/resources/image"
 CONTEXT=$(mktemp -d)
 trap 'rm -rf "$CONTEXT"' EXIT
 cp -r "$HERE/camtrap_worker" "$CONTEXT/"
+# Scripts beside the Dockerfile (the test image's classifier export and its check) go in too.
+find "$(dirname "$DOCKERFILE")" -maxdepth 1 -name '*.py' -exec cp {} "$CONTEXT/" \;
 find "$CONTEXT" -name __pycache__ -prune -exec rm -rf {} +
 # Model packages that have their file go into the image; the app mounts the one a job uses anyway.
 mkdir -p "$CONTEXT/models"

@@ -2,6 +2,9 @@
 
 Reads a job manifest, writes JSON lines to stdout and appends the same lines to the job's
 results file (flushed and synced each batch), so that nothing is lost if the app goes away.
+With a classifier in the job, each image's animal boxes (or, for a `full` classifier, the whole
+picture) are classified after detection, in the same batch; an item that comes with its boxes is
+not detected again, only those boxes are classified (a `classified` line).
 --bare N times N forward passes on already-made tensors instead (for the benchmark)."""
 import json
 import os
@@ -12,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 import torch
 
 from . import images, postprocess
+from .classify import Classifier
 from .onnx_torch import OnnxTorch
 
 
@@ -51,14 +55,72 @@ def device_info(device):
     }
 
 
-def prepare(item, spec, device):
+def prepare(item, spec, device, classifier=None):
+    """The detector's input and where the picture sits in it; with a classifier, the full picture
+    too where it comes free (nvjpeg decodes it whole on the GPU) or will surely be needed (`full`)."""
     path = item["path"]
     size = spec["inputSize"]
     pre = spec["preprocess"]
     truncated = images.is_truncated(path) if path.lower().endswith((".jpg", ".jpeg")) else False
-    chw = images.decode_gpu(path, size, device) if device == "cuda" else images.decode_cpu(path, size)
+    picture = None
+    if device == "cuda":
+        picture = images.nvjpeg(path, device)
+        chw = picture if picture is not None else images.decode_cpu(path, size).to(device)
+    else:
+        chw = images.decode_cpu(path, size)
+    if classifier is None:
+        picture = None
+    elif picture is None and classifier.full:
+        picture = classifier.picture(path)
     tensor, place = images.letterbox(chw, size, pre["mean"], pre["std"], pre["channelOrder"], pre["padValue"], device)
-    return tensor, place, truncated
+    return {"tensor": tensor, "place": place, "truncated": truncated, "picture": picture}
+
+
+def prepare_given(item, classifier):
+    """An item that came with its boxes: only the picture, and only if something is to be cut from it."""
+    return {"picture": classifier.picture(item["path"]) if classifier.boxes_given(item["boxes"]) else None}
+
+
+def detect_batch(model, decode, spec, device, good):
+    """One line per prepared item: its detections, or (came with boxes) an empty `classified` line."""
+    lines = [{"type": "classified", "mediaPk": item["mediaPk"], "classifications": []} for item, _ in good]
+    todo = [n for n, (_, prep) in enumerate(good) if "tensor" in prep]
+    if not todo:
+        return lines
+    outputs = model(torch.stack([good[n][1]["tensor"] for n in todo]))
+    for n, candidates in zip(todo, decode(outputs, spec, device)):
+        item, prep = good[n]
+        detections = postprocess.to_detections(candidates, prep["place"], spec["nmsIou"])
+        lines[n] = {"type": "result", "mediaPk": item["mediaPk"], "truncated": prep["truncated"], "detections": detections}
+    return lines
+
+
+def classify_batch(classifier, good, lines):
+    """Adds the classifications to each line, all crops of the batch through the classifier in its
+    own batches; an image whose full picture cannot be read, or whose scores are not numbers,
+    becomes a failure line instead."""
+    crops, owners = [], []
+    for n, (item, prep) in enumerate(good):
+        line = lines[n]
+        line["classifications"] = []
+        boxes = classifier.boxes_given(item["boxes"]) if line["type"] == "classified" else classifier.boxes_of_detections(line["detections"])
+        if not boxes:
+            continue
+        try:
+            picture = prep["picture"] if prep["picture"] is not None else classifier.picture(item["path"])
+        except Exception as err:  # a bad file fails alone, never the job
+            lines[n] = {"type": "failure", "mediaPk": item["mediaPk"], "reason": "Could not read this image: " + str(err)}
+            continue
+        for box, bbox in boxes:
+            crops.append((picture, classifier.region(picture, bbox)))
+            owners.append((n, box))
+    for (n, box), top in zip(owners, classifier.classify(crops)):
+        if lines[n]["type"] == "failure":
+            continue
+        if top is None:
+            lines[n] = {"type": "failure", "mediaPk": good[n][0]["mediaPk"], "reason": "The species classifier gave scores that are not numbers for this image"}
+            continue
+        lines[n]["classifications"].append({"box": box, "top": top})
 
 
 def load(job):
@@ -78,6 +140,7 @@ def load(job):
 def run(job):
     spec = job["manifest"]
     device, model = load(job)
+    classifier = Classifier(job["classifier"], device, device == "cuda" and job.get("half", True)) if job.get("classifier") else None
     decode = postprocess.nanodet if spec["output"]["layout"] == "nanodet" else postprocess.yolov5
     out = Out(job.get("resultsFile"))
     out.send({"type": "ready", "runId": job["runId"], "threads": torch.get_num_threads(), **device_info(device)})
@@ -96,7 +159,8 @@ def run(job):
         ready = []
         for item in batch:
             try:
-                ready.append((item, prepare(item, spec, device), None))
+                given = classifier is not None and item.get("boxes") is not None
+                ready.append((item, prepare_given(item, classifier) if given else prepare(item, spec, device, classifier), None))
             except Exception as err:  # a bad file fails alone, never the job
                 ready.append((item, None, "Could not read this image: " + str(err)))
         return ready, (time.perf_counter() - t) * 1000
@@ -113,11 +177,13 @@ def run(job):
                 out.send({"type": "failure", "mediaPk": item["mediaPk"], "reason": reason})
         t = time.perf_counter()
         if good:
-            x = torch.stack([prep[0] for _, prep in good])
-            outputs = model(x)
-            for (item, (_, place, truncated)), candidates in zip(good, decode(outputs, spec, device)):
-                detections = postprocess.to_detections(candidates, place, spec["nmsIou"])
-                out.send({"type": "result", "mediaPk": item["mediaPk"], "truncated": truncated, "detections": detections})
+            lines = detect_batch(model, decode, spec, device, good)
+            if classifier is not None:
+                classify_batch(classifier, good, lines)
+            for line in lines:
+                if line["type"] == "failure":
+                    failed += 1
+                out.send(line)
             if device == "cuda":
                 torch.cuda.synchronize()
         batch_ms = (time.perf_counter() - t) * 1000
@@ -140,7 +206,7 @@ def bare(job, count):
     spec = job["manifest"]
     device, model = load(job)
     batch_size = max(1, int(job.get("batchSize") or (16 if device == "cuda" else 4)))
-    tensors = [prepare(item, spec, device)[0] for item in job["items"][:batch_size]]
+    tensors = [prepare(item, spec, device)["tensor"] for item in job["items"][:batch_size]]
     x = torch.stack(tensors)
     for _ in range(2):
         model(x)

@@ -1,4 +1,5 @@
-"""Loading pictures for the model: decoded, turned upright by EXIF orientation, letterboxed.
+"""Loading pictures for the models: decoded, turned upright by EXIF orientation, letterboxed for
+the detector; at full resolution for the classifier's crops.
 
 On CUDA, JPEGs are decoded on the GPU by nvjpeg (torchvision.io.decode_jpeg): decoding on the
 CPU is what limits MegaDetector's own pipeline. On the CPU, PIL decodes with draft mode, the JPEG
@@ -60,19 +61,33 @@ def decode_cpu(path, size):
     return _upright(chw, orient)
 
 
-def decode_gpu(path, size, device):
-    data = torchvision.io.read_file(path)
+def nvjpeg(path, device):
+    """The whole JPEG at full resolution decoded on the GPU, upright; None when the CPU must do it."""
     with Image.open(path) as header:
         orient = orientation(header)
         is_jpeg = header.format == "JPEG"
     if not is_jpeg or is_truncated(path):
-        return decode_cpu(path, size).to(device)
+        return None
     try:
-        chw = torchvision.io.decode_jpeg(data, mode=torchvision.io.ImageReadMode.RGB, device=device)
+        chw = torchvision.io.decode_jpeg(torchvision.io.read_file(path), mode=torchvision.io.ImageReadMode.RGB, device=device)
     except RuntimeError:
         # nvjpeg refuses some files (CMYK, progressive on old drivers): the CPU decoder takes them.
-        return decode_cpu(path, size).to(device)
+        return None
     return _upright(chw, orient)
+
+
+def decode_full(path, device):
+    """The whole picture at full resolution (no draft), upright, RGB, uint8 CHW on the device: what
+    the classifier crops from, as SpeciesNet loads it (PIL: convert to RGB, exif_transpose)."""
+    if device == "cuda":
+        chw = nvjpeg(path, device)
+        if chw is not None:
+            return chw
+    with Image.open(path) as image:
+        orient = orientation(image)
+        rgb = image.convert("RGB")
+    chw = torch.from_numpy(np.asarray(rgb).copy()).permute(2, 0, 1)
+    return _upright(chw, orient).to(device)
 
 
 def letterbox(chw, size, mean, std, channel_order, pad_value, device):

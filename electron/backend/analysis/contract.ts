@@ -6,6 +6,9 @@ import type { ActivityOverlap } from './activity/activity-overlap.ts';
 import type { DielCurve } from './activity/diel-curve.ts';
 import type { NaiveOccupancy } from './activity/occupancy.ts';
 import { isPngDataUrl, maxImageBytes } from './save-image.ts';
+import type { MachineSpecies } from '../library/machine-species.ts';
+
+export type { MachineSpecies } from '../library/machine-species.ts';
 
 export interface StationActivity {
   locationID: string;
@@ -30,6 +33,8 @@ export interface MapActivity {
   /** The days of this taxon's first and last event, for the time slider. */
   firstDay: string | null;
   lastDay: string | null;
+  /** Whether species include the machine's predictions nobody has reviewed, and from what probability: the legend says so. */
+  machineSpecies: MachineSpecies;
 }
 
 export interface MapMultiples {
@@ -37,6 +42,7 @@ export interface MapMultiples {
   /** The detector runs' thresholds (0–1) results were counted from, for the toggle's words. */
   thresholds: number[];
   panels: { taxon: string; stations: StationActivity[] }[];
+  machineSpecies: MachineSpecies;
 }
 
 export interface StationDetail {
@@ -69,7 +75,7 @@ const taxon = z.string().refine((t) => /^(species:.{2,200}|class:(animal|person|
 
 export const analysisMethods = {
   'map.activity': method<MapActivity>()(z.object({ taxon, from: day.optional(), to: day.optional() })),
-  /** Up to four taxa side by side, from people's labels only or with the detector's results. */
+  /** Up to four taxa side by side; classes count only with the detector's results, species as the library counts them (analysis.setMachineSpecies). */
   'map.multiples': method<MapMultiples>()(z.object({ taxa: z.array(taxon).min(1).max(4), withDetector: z.boolean(), from: day.optional(), to: day.optional() })),
   'map.station': method<StationDetail>()(z.object({ locationID: z.string().min(1), taxon, from: day.optional(), to: day.optional() })),
   'map.layers': method<MapLayer[]>()(z.object({})),
@@ -98,4 +104,6 @@ export const analysisMethods = {
   /** Common names of taxa in a language, for labels beside scientific names. */
   'activity.names': method<Record<string, string | null>>()(z.object({ taxa: z.array(z.string().max(220)).max(500), language: z.string().max(20).default('en') })),
   'analysis.setIndependence': method<{ independenceMinutes: number }>()(z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60) })),
+  /** Whether the map and analyses count the machine's species on pictures and boxes no person has labelled, at or above a probability. */
+  'analysis.setMachineSpecies': method<MachineSpecies>()(z.object({ include: z.boolean(), threshold: z.number().min(0.5).max(0.99) })),
 } as const;

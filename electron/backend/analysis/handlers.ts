@@ -13,6 +13,7 @@ import { saveImage } from './save-image.ts';
 import { stationDetail } from './station-detail.ts';
 import { recomputeAllEvents } from '../library/independent-events.ts';
 import type { LibraryAccess } from '../library/library-session.ts';
+import { saveMachineSpecies } from '../library/machine-species.ts';
 import { setSetting } from '../library/settings.ts';
 import type { DomainHandlers } from '../rpc/define.ts';
 
@@ -45,5 +46,13 @@ export const analysisHandlers: DomainHandlers<typeof analysisMethods, AnalysisCo
       recomputeAllEvents(db);
     })();
     return { independenceMinutes: minutes };
+  },
+  'analysis.setMachineSpecies': (choice, { library }) => {
+    const { db } = library.require();
+    db.transaction(() => {
+      saveMachineSpecies(db, choice);
+      recomputeAllEvents(db);
+    })();
+    return choice;
   },
 };

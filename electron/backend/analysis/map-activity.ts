@@ -1,6 +1,7 @@
 import type { MapActivity, StationActivity } from './contract.ts';
 import { range, trapNights } from './effort.ts';
 import type { Db } from '../library/db.ts';
+import { machineSpecies } from '../library/machine-species.ts';
 import { getNumberSetting } from '../library/settings.ts';
 
 interface DeploymentRow {
@@ -74,5 +75,6 @@ export function mapActivity(db: Db, taxon: string, from: string | undefined, to:
     taxa,
     firstDay: day(span.first),
     lastDay: day(span.last),
+    machineSpecies: machineSpecies(db),
   };
 }

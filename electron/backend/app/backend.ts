@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { BackendEvents } from './backend-events.ts';
 import { recentLibraries, rememberLibrary } from './recent-libraries.ts';
 import { MapReader } from '../analysis/map-files/map-reader.ts';
+import { findClassifiers } from '../detect/classify/find-classifiers.ts';
 import { findModels, type ModelPackage } from '../detect/find-models.ts';
 import { DetectionJobs } from '../detect/jobs/detection-jobs.ts';
 import { resumeInterrupted } from '../detect/jobs/resume-interrupted.ts';
@@ -71,7 +72,8 @@ export function createBackend({ dataDir, logger, resumeJobs = false }: BackendOp
   });
   const maps = new MapReader();
   const imports = new Imports({ library, emit: bus.emit, logger, startTask });
-  const detection = new DetectionJobs({ library, models, engine, runners: { cpu: cpuRunner, container: containerRunner }, emit: bus.emit, logger, startTask });
+  const classifiers = () => findClassifiers(dataDir);
+  const detection = new DetectionJobs({ library, models, classifiers, engine, runners: { cpu: cpuRunner, container: containerRunner }, emit: bus.emit, logger, startTask });
   return {
     dataDir,
     home: os.homedir(),

@@ -16,11 +16,24 @@ export interface ModelInfo {
   development: boolean;
 }
 
-export interface InstalledModel {
-  model: ModelInfo;
-  /** The version it replaced, when another version of the same model was installed. */
-  replacedVersion: string | null;
+/** A species classifier package as the renderer and the CLI see it. */
+export interface ClassifierInfo {
+  id: string;
+  name: string;
+  version: string;
+  licence: string;
+  available: boolean;
+  problem: string | null;
+  /** Lines of its labels file: one per answer the model gives. */
+  labels: number;
+  /** Those labels that name a species (the others are higher groups, blank, animal and the like). */
+  species: number;
+  /** A stand-in for testing, not a species model: the UI says so. */
+  development: boolean;
 }
+
+/** What was added, and the version it replaced when another version of the same model was installed. */
+export type InstalledModel = { kind: 'detector'; model: ModelInfo; replacedVersion: string | null } | { kind: 'classifier'; model: ClassifierInfo; replacedVersion: string | null };
 
 export type JobState = 'queued' | 'running' | 'paused' | 'cancelled' | 'done' | 'failed';
 
@@ -30,6 +43,9 @@ export interface JobInfo {
   modelID: string;
   modelName: string;
   modelVersion: string;
+  /** The species classifier the job runs after detection; null for detection alone. */
+  classifierName: string | null;
+  classifierVersion: string | null;
   state: JobState;
   runner: string;
   /** Why the job runs where it runs, in English (for the command line and the log). */
@@ -105,6 +121,8 @@ const runId = z.object({ runId: z.number().int().positive() });
 
 export const detectMethods = {
   'models.list': method<ModelInfo[]>()(z.object({})),
+  /** The species classifiers, listed apart from the detectors. */
+  'models.classifiers': method<ClassifierInfo[]>()(z.object({})),
   /** A model package folder, or a .zip, .tar or .tar.gz of one, from a USB stick for example. */
   'models.install': method<InstalledModel>()(z.object({ package: chosenPath('choose-model-package') })),
   'detect.start': method<JobInfo>()(
@@ -113,7 +131,13 @@ export const detectMethods = {
       scope: scopeSchema.default({ onlyUnprocessed: true }),
       /** auto: the container with a GPU when there is one, else the CPU worker. */
       runner: z.enum(['auto', 'container', 'cpu']).default('auto'),
+      /** A species classifier to run on the animals found, in the same job. */
+      classifierID: z.string().min(1).max(100).optional(),
     }),
+  ),
+  /** Classifies the animals an earlier run found: the run goes on with the classifier. */
+  'detect.classifyRun': method<JobInfo>()(
+    z.object({ runId: z.number().int().positive(), classifierID: z.string().min(1).max(100), runner: z.enum(['auto', 'container', 'cpu']).default('auto') }),
   ),
   'detect.pause': method<JobInfo>()(runId),
   'detect.resume': method<JobInfo>()(runId),

@@ -39,6 +39,8 @@ function readPackage(dir: string): ModelPackage | null {
   } catch (err) {
     return { id: path.basename(dir), dir, manifest: null, modelFile: null, problem: `manifest.json is not valid JSON (${(err as Error).message})` };
   }
+  // Species classifiers share the models folders; findClassifiers lists them.
+  if ((raw as { kind?: unknown } | null)?.kind === 'classifier') return null;
   const parsed = modelManifestSchema.safeParse(raw);
   if (!parsed.success) {
     return { id: path.basename(dir), dir, manifest: null, modelFile: null, problem: `manifest.json is not a model manifest: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}` };

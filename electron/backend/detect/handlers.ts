@@ -1,3 +1,5 @@
+import { classifierInfo } from './classify/classifier-info.ts';
+import { allClassifierPackages, findClassifiers } from './classify/find-classifiers.ts';
 import type { detectEvents, detectMethods, InstalledModel } from './contract.ts';
 import { allModelPackages, userModelsFolder, type ModelPackage } from './find-models.ts';
 import { installModelPackage } from './models/install-package.ts';
@@ -13,7 +15,7 @@ import { runCounts } from './run-counts.ts';
 
 export interface DetectContext {
   library: LibraryAccess;
-  detection: Pick<DetectionJobs, 'start' | 'run' | 'pause' | 'cancel'>;
+  detection: Pick<DetectionJobs, 'start' | 'run' | 'pause' | 'cancel' | 'classifyRun'>;
   models(): ModelPackage[];
   /** The app's own folder: models the user adds are installed under it. */
   dataDir: string;
@@ -21,16 +23,19 @@ export interface DetectContext {
 }
 
 async function installModel(source: string, { dataDir, emit }: DetectContext): Promise<InstalledModel> {
-  const installed = await installModelPackage(source, { modelsDir: userModelsFolder(dataDir), packages: () => allModelPackages(dataDir) });
-  const result = { model: modelInfo(installed.pkg), replacedVersion: installed.replacedVersion };
+  const installed = await installModelPackage(source, { modelsDir: userModelsFolder(dataDir), packages: () => [...allModelPackages(dataDir), ...allClassifierPackages(dataDir)] });
+  const { replacedVersion } = installed;
+  const result: InstalledModel = installed.kind === 'classifier' ? { kind: 'classifier', model: classifierInfo(installed.pkg), replacedVersion } : { kind: 'detector', model: modelInfo(installed.pkg), replacedVersion };
   emit('models.installed', result);
   return result;
 }
 
 export const detectHandlers: DomainHandlers<typeof detectMethods, DetectContext> = {
   'models.list': (_input, { models }) => models().map(modelInfo),
+  'models.classifiers': (_input, { dataDir }) => findClassifiers(dataDir).map(classifierInfo),
   'models.install': ({ package: source }, ctx) => installModel(source, ctx),
-  'detect.start': ({ modelID, scope, runner }, { detection }) => detection.start(modelID, scope, runner),
+  'detect.start': ({ modelID, scope, runner, classifierID }, { detection }) => detection.start(modelID, scope, runner, classifierID),
+  'detect.classifyRun': ({ runId, classifierID, runner }, { detection }) => detection.classifyRun(runId, classifierID, runner),
   'detect.pause': ({ runId }, { detection }) => detection.pause(runId),
   'detect.resume': async ({ runId }, { detection, library }) => {
     await detection.run(runId);

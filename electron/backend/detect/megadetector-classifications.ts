@@ -13,10 +13,16 @@ export interface Classifier {
   categories(): { names: Record<string, string>; descriptions: Record<string, string> | null } | null;
 }
 
-interface HumanLabel {
+/** Whatever a person said of a picture or a box: a species, empty, a false box. */
+interface PersonWord {
   detectionId: number | null;
-  scientificName: string;
+  scientificName: string | null;
+  falseDetection: number;
   vernacularName: string | null;
+}
+
+interface HumanLabel extends PersonWord {
+  scientificName: string;
 }
 
 interface MachineRow {
@@ -30,14 +36,18 @@ interface MachineRow {
 /**
  * Species for MegaDetector's classifications, most trusted first: a person's label on the box; a
  * person's species on the picture, for its animal boxes at the run's threshold; a classifier's
- * guesses for the box; a classifier's answer for the whole picture (SpeciesNet), for every box,
- * as MegaDetector's own SpeciesNet converter writes it. People's labels count as certain (1.0).
+ * guesses for the box, its final answer first; a classifier's answer for the whole picture
+ * (SpeciesNet), for every box, as MegaDetector's own SpeciesNet converter writes it. People's
+ * labels count as certain (1.0), and a person's word overrules the machine as the map has it
+ * (library/machine-species.ts): nothing of the machine's on a box a person labelled or marked
+ * false, nor anywhere in a picture a person labelled or marked empty as a whole, nor its
+ * whole-picture answer in a picture a person said anything about.
  */
 export function boxClassifications(db: Db, runId: number, threshold: number): Classifier {
   const human = db.prepare(
-    `SELECT o.detection_id AS detectionId, o.scientific_name AS scientificName, s.vernacular_name AS vernacularName
+    `SELECT o.detection_id AS detectionId, o.scientific_name AS scientificName, o.false_detection AS falseDetection, s.vernacular_name AS vernacularName
      FROM observations o LEFT JOIN species s ON s.scientific_name = o.scientific_name
-     WHERE o.media_pk = ? AND o.superseded_by IS NULL AND o.false_detection = 0 AND o.scientific_name IS NOT NULL
+     WHERE o.media_pk = ? AND o.superseded_by IS NULL
      ORDER BY o.scientific_name`,
   );
   const machine = db.prepare(
@@ -60,20 +70,33 @@ export function boxClassifications(db: Db, runId: number, threshold: number): Cl
     const chosen = prediction ? [prediction] : [...rows].sort((a, b) => b.conf - a.conf);
     return chosen.map((r) => [idOf(r.label, r.description), r.conf]);
   };
+  /** A box's guesses: the final answer, then the raw top scores it did not already name, each category once. */
+  const guesses = (rows: readonly MachineRow[]): [string, number][] => {
+    const prediction = rows.find((r) => r.kind === 'prediction');
+    const ranked = rows.filter((r) => r.kind !== 'prediction').sort((a, b) => b.conf - a.conf);
+    const out: [string, number][] = [];
+    for (const r of prediction ? [prediction, ...ranked] : ranked) {
+      const id = idOf(r.label, r.description);
+      if (!out.some(([seen]) => seen === id)) out.push([id, r.conf]);
+    }
+    return out;
+  };
   return {
     forMedia(mediaPk, boxes) {
       const out = new Map<number, [string, number][]>();
-      const people = human.all(mediaPk) as HumanLabel[];
+      const words = human.all(mediaPk) as PersonWord[];
+      const people = words.filter((w): w is HumanLabel => w.scientificName !== null && w.falseDetection === 0);
       const machines = machine.all(mediaPk, runId) as MachineRow[];
       const onPicture = people.filter((l) => l.detectionId === null);
-      const wholePicture = machines.filter((r) => r.detectionId === null);
+      const pictureSettled = words.some((w) => w.detectionId === null);
+      const wholePicture = words.length > 0 ? [] : machines.filter((r) => r.detectionId === null);
       for (const b of boxes) {
         const onBox = people.filter((l) => l.detectionId === b.detectionId);
-        const guessed = machines.filter((r) => r.detectionId === b.detectionId);
+        const guessed = pictureSettled || words.some((w) => w.detectionId === b.detectionId) ? [] : machines.filter((r) => r.detectionId === b.detectionId);
         let labels: [string, number][] = [];
         if (onBox.length > 0) labels = onBox.map(person);
         else if (onPicture.length > 0 && b.category === 'animal' && b.conf >= threshold) labels = onPicture.map(person);
-        else if (guessed.length > 0) labels = [...guessed].sort((x, y) => y.conf - x.conf).map((r) => [idOf(r.label, r.description), r.conf]);
+        else if (guessed.length > 0) labels = guesses(guessed);
         else if (wholePicture.length > 0) labels = said(wholePicture);
         if (labels.length > 0) out.set(b.detectionId, labels);
       }

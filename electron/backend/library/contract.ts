@@ -141,6 +141,18 @@ export interface MediaItem {
   labels: string[];
   /** A person labelled it, marked it empty or marked a box false. */
   reviewed: boolean;
+  /** What the species model said, from its latest run on this picture, most certain first; never a person's label. */
+  suggestions: MachineSuggestion[];
+}
+
+/** One species (or empty, person, vehicle) a classifier predicted for a picture or its boxes. */
+export interface MachineSuggestion {
+  /** The common name (the library's own first), else the scientific name; null for empty, people and vehicles. */
+  name: string | null;
+  scientificName: string | null;
+  observationType: 'animal' | 'human' | 'vehicle' | 'blank' | 'unknown';
+  /** The model's probability, 0..1. */
+  conf: number;
 }
 
 export interface MediaPage {
@@ -166,6 +178,10 @@ const mediaPageInput = z.object({
   /** Only media a person labelled with this species. */
   scientificName: z.string().min(2).optional(),
   reviewed: z.boolean().optional(),
+  /** Only media whose latest species prediction names this species. */
+  predicted: z.string().trim().min(2).max(200).optional(),
+  /** Time order, by the predicted species' name, or the least certain prediction first. */
+  sort: z.enum(['time', 'predicted', 'uncertain']).default('time'),
 });
 
 export const libraryMethods = {

@@ -1,10 +1,12 @@
 import type { Db } from './db.ts';
+import { countedPrediction, machineSpecies } from './machine-species.ts';
 import { getNumberSetting } from './settings.ts';
 
 /**
  * A taxon is a species from human labels ("species:Ardea") or a class from the detector
  * ("class:animal", boxes at or above their run's default threshold, not marked false); a picture
- * a person marked empty counts for nothing.
+ * a person marked empty counts for nothing. While the library counts the machine's species
+ * (machine-species.ts), a species is also one the classifier predicted where no person labelled.
  */
 export type Taxon = `species:${string}` | `class:${'animal' | 'person' | 'vehicle'}`;
 
@@ -24,8 +26,16 @@ const records = `
   FROM media m JOIN detections d ON d.media_pk = m.media_pk JOIN detection_runs r ON r.run_id = d.run_id
   WHERE m.deployment_id = @deploymentID AND d.conf >= r.default_threshold
     AND NOT EXISTS (SELECT 1 FROM observations f WHERE f.detection_id = d.detection_id AND f.false_detection = 1 AND f.superseded_by IS NULL)
-    AND NOT EXISTS (SELECT 1 FROM observations b WHERE b.media_pk = m.media_pk AND b.detection_id IS NULL AND b.observation_type = 'blank' AND b.superseded_by IS NULL)
-  ORDER BY taxon, t`;
+    AND NOT EXISTS (SELECT 1 FROM observations b WHERE b.media_pk = m.media_pk AND b.detection_id IS NULL AND b.observation_type = 'blank' AND b.superseded_by IS NULL)`;
+
+/** CROSS JOIN keeps the deployment's pictures first: the planner would otherwise walk every prediction of the library. */
+export const machineRecords = `
+  SELECT 'species:' || c.scientific_name AS taxon, m.timestamp_ms AS t, m.media_pk AS pk
+  FROM media m CROSS JOIN classifications c ON c.media_pk = m.media_pk
+  WHERE m.deployment_id = @deploymentID AND ${countedPrediction}`;
+
+const peopleOnly = `${records} ORDER BY taxon, t`;
+const withMachine = `${records} UNION ${machineRecords} ORDER BY taxon, t`;
 
 /**
  * Recomputes a deployment's independent events: records of one taxon closer than the
@@ -33,7 +43,8 @@ const records = `
  */
 export function recomputeEvents(db: Db, deploymentID: string): void {
   const gap = getNumberSetting(db, 'independenceMinutes') * 60_000;
-  const rows = db.prepare(records).all({ deploymentID }) as Rec[];
+  const machine = machineSpecies(db);
+  const rows = (machine.include ? db.prepare(withMachine).all({ deploymentID, machineThreshold: machine.threshold }) : db.prepare(peopleOnly).all({ deploymentID })) as Rec[];
   const insert = db.prepare('INSERT INTO events (deployment_id, taxon, start_ms, end_ms, records, last_media_pk, seq) VALUES (?, ?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
     db.prepare('DELETE FROM events WHERE deployment_id = ?').run(deploymentID);

@@ -1,6 +1,7 @@
 import type { MediaItem, MediaPage } from './contract.ts';
 import type { Db } from './db.ts';
 import { msToLocalTime } from './local-time.ts';
+import { orderBy, parseSuggestions, predictedFilter, suggestionsColumn, type MediaSort } from './media-predictions.ts';
 
 interface MediaRow {
   mediaID: string;
@@ -22,6 +23,7 @@ interface MediaRow {
   processed: number;
   labels: string | null;
   reviewed: number;
+  suggestions: string | null;
 }
 
 const columns = `media_id AS mediaID, deployment_id AS deploymentID, file_name AS fileName, file_path AS filePath,
@@ -33,14 +35,15 @@ const columns = `media_id AS mediaID, deployment_id AS deploymentID, file_name A
   (SELECT group_concat(name, char(31)) FROM (SELECT DISTINCT COALESCE(s.vernacular_name, o.scientific_name) AS name FROM observations o
      LEFT JOIN species s ON s.scientific_name = o.scientific_name
      WHERE o.media_pk = media.media_pk AND o.superseded_by IS NULL AND o.scientific_name IS NOT NULL)) AS labels,
-  EXISTS (SELECT 1 FROM observations o WHERE o.media_pk = media.media_pk AND o.superseded_by IS NULL) AS reviewed`;
+  EXISTS (SELECT 1 FROM observations o WHERE o.media_pk = media.media_pk AND o.superseded_by IS NULL) AS reviewed,
+  ${suggestionsColumn}`;
 
 /** Empty: processed, and its latest result has nothing at or above the threshold. Unprocessed media stay in view. */
 const emptyFilter = `NOT EXISTS (SELECT 1 FROM detection_results x WHERE x.media_pk = media.media_pk
   AND x.run_id = (SELECT MAX(y.run_id) FROM detection_results y WHERE y.media_pk = media.media_pk) AND COALESCE(x.max_conf, 0) < @threshold AND x.status = 'ok')`;
 
 function toItem(row: MediaRow): MediaItem {
-  const { timestampMs, takenAtOriginal, timeFromFile, processed, labels, reviewed, ...rest } = row;
+  const { timestampMs, takenAtOriginal, timeFromFile, processed, labels, reviewed, suggestions, ...rest } = row;
   return {
     ...rest,
     timestamp: msToLocalTime(timestampMs),
@@ -50,6 +53,7 @@ function toItem(row: MediaRow): MediaItem {
     // Unit separator between names: a common name may hold a comma.
     labels: labels ? labels.split('\u001f') : [],
     reviewed: reviewed === 1,
+    suggestions: parseSuggestions(suggestions),
   };
 }
 
@@ -65,6 +69,8 @@ export interface MediaFilter {
   threshold?: number | undefined;
   scientificName?: string | undefined;
   reviewed?: boolean | undefined;
+  predicted?: string | undefined;
+  sort?: MediaSort | undefined;
 }
 
 const categoryFilter = `EXISTS (SELECT 1 FROM detections d JOIN detection_runs r ON r.run_id = d.run_id WHERE d.media_pk = media.media_pk
@@ -81,6 +87,7 @@ export function mediaPage(db: Db, input: MediaFilter): MediaPage {
     input.category ? categoryFilter : null,
     input.scientificName ? speciesFilter : null,
     input.reviewed === true ? reviewedFilter : input.reviewed === false ? `NOT ${reviewedFilter}` : null,
+    input.predicted ? predictedFilter : null,
   ].filter(Boolean);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const params = {
@@ -93,6 +100,7 @@ export function mediaPage(db: Db, input: MediaFilter): MediaPage {
     category: input.category ?? null,
     catThreshold: input.threshold ?? null,
     scientificName: input.scientificName ?? null,
+    predicted: input.predicted ?? null,
   };
   const totals = db
     .prepare(
@@ -100,10 +108,19 @@ export function mediaPage(db: Db, input: MediaFilter): MediaPage {
               (SELECT COUNT(*) FROM (SELECT 1 FROM media ${where} GROUP BY deployment_id, sequence_no)) AS sequences`,
     )
     .get(params) as { total: number; sequences: number };
-  const rows = db
-    .prepare(`SELECT ${columns} FROM media ${where} ORDER BY timestamp_ms, file_path LIMIT @limit OFFSET @offset`)
-    .all(params) as MediaRow[];
+  const sort = input.sort ?? 'time';
+  const rows =
+    sort === 'time'
+      ? (db.prepare(`SELECT ${columns} FROM media ${where} ORDER BY timestamp_ms, file_path LIMIT @limit OFFSET @offset`).all(params) as MediaRow[])
+      : sortedRows(db, where, params, sort);
   return { total: totals.total, sequences: totals.sequences, items: rows.map(toItem) };
+}
+
+/** Sorted by a prediction: the page's media first, so that the columns are read for one page only, not for every picture sorted. */
+function sortedRows(db: Db, where: string, params: Record<string, unknown>, sort: MediaSort): MediaRow[] {
+  const pks = db.prepare(`SELECT media_pk FROM media ${where} ORDER BY ${orderBy(sort)} LIMIT @limit OFFSET @offset`).pluck().all(params) as number[];
+  const one = db.prepare(`SELECT ${columns} FROM media WHERE media_pk = ?`);
+  return pks.map((pk) => one.get(pk) as MediaRow);
 }
 
 export function findMedia(db: Db, mediaID: string): MediaItem | undefined {

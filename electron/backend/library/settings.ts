@@ -7,6 +7,10 @@ export const settingDefaults = {
   /** Limits of a detection container: memory (MiB) and processes, so a runaway worker cannot take the machine. */
   containerMemoryMiB: 8192,
   containerPids: 512,
+  /** 1: the map and analyses count the machine's species on pictures and boxes no person has labelled; 0: people's labels only. */
+  machineSpecies: 0,
+  /** The probability (0–1) a machine prediction needs to count while machineSpecies is on. */
+  machineSpeciesThreshold: 0.8,
 } as const;
 
 export type SettingKey = keyof typeof settingDefaults;

@@ -50,6 +50,30 @@ export interface Observation {
   createdAt: string;
 }
 
+/** What a species model predicted that no person has labelled yet: for a box, or the whole picture (detectionId null). */
+export interface OpenPrediction {
+  detectionId: number | null;
+  /** The common name (the library's own first), else the scientific name; null for empty, people and vehicles. */
+  name: string | null;
+  scientificName: string | null;
+  observationType: 'animal' | 'human' | 'vehicle' | 'blank';
+  /** The model's probability, 0..1. */
+  conf: number;
+}
+
+/** The predictions of the latest run with any for a picture; a person's labels hide those they cover. */
+export interface MediaPredictions {
+  runId: number;
+  classifier: string;
+  open: OpenPrediction[];
+}
+
+/** A species some run predicted, for the grid's filter. */
+export interface PredictedSpecies {
+  scientificName: string;
+  name: string | null;
+}
+
 const mediaID = z.string().regex(/^[0-9a-f]{16}$/);
 
 /** What a review action applies to: media picked in the grid, a whole sequence, or boxes. */
@@ -91,4 +115,10 @@ export const reviewMethods = {
   'review.redo': method<ReviewAction | null>()(z.object({})),
   'review.history': method<ReviewHistory>()(z.object({})),
   'review.observations': method<Observation[]>()(z.object({ mediaID })),
+  'review.predictions': method<MediaPredictions | null>()(z.object({ mediaID })),
+  'review.predictedSpecies': method<PredictedSpecies[]>()(z.object({})),
+  /** The species model's predictions become a person's observations, as if typed: one action, undone as one. */
+  'review.accept': method<ReviewAction>()(
+    z.object({ target: targetSchema, classifiedBy: z.string().trim().max(200).optional(), language: z.string().max(20).default('en') }),
+  ),
 } as const;

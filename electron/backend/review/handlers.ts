@@ -1,4 +1,6 @@
+import { acceptPredictions } from './accept-predictions.ts';
 import type { reviewMethods } from './contract.ts';
+import { mediaPredictions, predictedSpecies } from './machine-predictions.ts';
 import { applyReview, mediaObservations } from './review-actions.ts';
 import { redoNext, reviewHistory, undoLast } from './review-history.ts';
 import { listSpecies } from './species-search.ts';
@@ -39,4 +41,7 @@ export const reviewHandlers: DomainHandlers<typeof reviewMethods, ReviewContext>
   'review.redo': (_input, { library }) => redoNext(library.require().db),
   'review.history': (_input, { library }) => reviewHistory(library.require().db),
   'review.observations': ({ mediaID }, { library }) => mediaObservations(library.require().db, mediaID),
+  'review.predictions': ({ mediaID }, { library }) => mediaPredictions(library.require().db, mediaID),
+  'review.predictedSpecies': (_input, { library }) => predictedSpecies(library.require().db),
+  'review.accept': ({ target, classifiedBy, language }, { library }) => acceptPredictions(library.require().db, target, { classifiedBy, language }),
 };

@@ -5,13 +5,13 @@ import { nowIso } from '../library/ids.ts';
 import { deploymentsOfMedia, recomputeEvents } from '../library/independent-events.ts';
 import { StationError } from '../rpc/envelope.ts';
 
-interface Target {
+export interface Target {
   mediaPk: number;
   detectionId: number | null;
 }
 
 /** The media (and boxes) a target names; an empty or unknown target is refused in words. */
-function resolveTarget(db: Db, target: ReviewTarget): Target[] {
+export function resolveTarget(db: Db, target: ReviewTarget): Target[] {
   let rows: Target[];
   if ('mediaIDs' in target) {
     const find = db.prepare('SELECT media_pk AS mediaPk FROM media WHERE media_id = ?');
@@ -37,7 +37,7 @@ function resolveTarget(db: Db, target: ReviewTarget): Target[] {
   return rows;
 }
 
-interface NewObservation {
+export interface NewObservation {
   observationType: Observation['observationType'];
   scientificName: string | null;
   count: number | null;
@@ -45,34 +45,37 @@ interface NewObservation {
   classifiedBy: string | null;
 }
 
-/**
- * One review action, in one transaction: its rows, and the human observations it replaces
- * (a label on a medium replaces that medium's labels; on a box, that box's). Nothing is deleted,
- * so undo and redo can put everything back, also after a restart.
- */
+/** One review action, in one transaction: the same observation on every medium or box of the target. */
 export function applyReview(db: Db, kind: ReviewAction['kind'], summary: string, target: ReviewTarget, obs: NewObservation): ReviewAction {
   if (obs.scientificName && !db.prepare('SELECT 1 FROM species WHERE scientific_name = ?').get(obs.scientificName)) {
     throw new StationError('not-found', 'species-not-in-list', { name: obs.scientificName });
   }
-  return db.transaction(() => {
-    forgetUndone(db);
-    const targets = resolveTarget(db, target);
-    const at = nowIso();
-    const actionId = Number(db.prepare('INSERT INTO review_actions (kind, summary, created_at) VALUES (?, ?, ?)').run(kind, summary, at).lastInsertRowid);
-    const supersedeMedia = db.prepare('UPDATE observations SET superseded_by = ? WHERE media_pk = ? AND detection_id IS NULL AND superseded_by IS NULL AND action_id != ?');
-    const supersedeBox = db.prepare('UPDATE observations SET superseded_by = ? WHERE detection_id = ? AND superseded_by IS NULL AND action_id != ?');
-    const insert = db.prepare(
-      `INSERT INTO observations (media_pk, detection_id, observation_type, scientific_name, count, false_detection, classified_by, created_at, action_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const t of targets) {
-      if (t.detectionId === null) supersedeMedia.run(actionId, t.mediaPk, actionId);
-      else supersedeBox.run(actionId, t.detectionId, actionId);
-      insert.run(t.mediaPk, t.detectionId, obs.observationType, obs.scientificName, obs.count, obs.falseDetection ? 1 : 0, obs.classifiedBy, at, actionId);
-    }
-    for (const d of deploymentsOfMedia(db, targets.map((t) => t.mediaPk))) recomputeEvents(db, d);
-    return { actionId, kind, summary, createdAt: at, media: new Set(targets.map((t) => t.mediaPk)).size, scientificName: obs.scientificName };
-  })();
+  return db.transaction(() => recordReview(db, kind, summary, resolveTarget(db, target).map((t) => ({ ...t, ...obs }))))();
+}
+
+/**
+ * Called inside a transaction: a review action's rows, and the human observations they replace
+ * (a label on a medium replaces that medium's labels; on a box, that box's). Nothing is deleted,
+ * so undo and redo can put everything back, also after a restart.
+ */
+export function recordReview(db: Db, kind: ReviewAction['kind'], summary: string, rows: (Target & NewObservation)[]): ReviewAction {
+  forgetUndone(db);
+  const at = nowIso();
+  const actionId = Number(db.prepare('INSERT INTO review_actions (kind, summary, created_at) VALUES (?, ?, ?)').run(kind, summary, at).lastInsertRowid);
+  const supersedeMedia = db.prepare('UPDATE observations SET superseded_by = ? WHERE media_pk = ? AND detection_id IS NULL AND superseded_by IS NULL AND action_id != ?');
+  const supersedeBox = db.prepare('UPDATE observations SET superseded_by = ? WHERE detection_id = ? AND superseded_by IS NULL AND action_id != ?');
+  const insert = db.prepare(
+    `INSERT INTO observations (media_pk, detection_id, observation_type, scientific_name, count, false_detection, classified_by, created_at, action_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const t of rows) {
+    if (t.detectionId === null) supersedeMedia.run(actionId, t.mediaPk, actionId);
+    else supersedeBox.run(actionId, t.detectionId, actionId);
+    insert.run(t.mediaPk, t.detectionId, t.observationType, t.scientificName, t.count, t.falseDetection ? 1 : 0, t.classifiedBy, at, actionId);
+  }
+  for (const d of deploymentsOfMedia(db, rows.map((t) => t.mediaPk))) recomputeEvents(db, d);
+  const named = rows.map((t) => t.scientificName).filter((n): n is string => n !== null).sort();
+  return { actionId, kind, summary, createdAt: at, media: new Set(rows.map((t) => t.mediaPk)).size, scientificName: named[named.length - 1] ?? null };
 }
 
 export function mediaObservations(db: Db, mediaID: string): Observation[] {

@@ -1,5 +1,6 @@
 import { type JSX, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SpeciesModelSelect } from './SpeciesModelSelect.tsx';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -9,6 +10,8 @@ import { useCall } from '../../components/use-call.ts';
 export function StartDetection({ onStarted }: { onStarted: () => void }): JSX.Element {
   const { t } = useTranslation();
   const models = useCall('models.list', {});
+  const classifiers = useCall('models.classifiers', {});
+  const [classifierID, setClassifierID] = useState('');
   const deployments = useCall('deployment.list', {});
   const imports = useCall('ingest.list', {});
   const [importId, setImportId] = useState('');
@@ -25,6 +28,7 @@ export function StartDetection({ onStarted }: { onStarted: () => void }): JSX.El
     const r = await api.call('detect.start', {
       modelID: modelID || undefined,
       runner,
+      classifierID: classifierID || undefined,
       scope: { deploymentID: deploymentID || undefined, importId: importId ? Number(importId) : undefined, from: from.trim() || undefined, to: to.trim() || undefined, onlyUnprocessed: true },
     });
     setError(r.ok ? undefined : r.error);
@@ -55,6 +59,7 @@ export function StartDetection({ onStarted }: { onStarted: () => void }): JSX.El
             ))}
           </select>
         </Field>
+        <SpeciesModelSelect classifiers={classifiers.data?.filter((c) => c.available) ?? []} value={classifierID} onChange={setClassifierID} testId="detect-species-model" />
         <Field label={t('detect.scope')}>
           <select value={deploymentID} onChange={(e) => setDeploymentID(e.target.value)} data-testid="detect-scope">
             <option value="">{t('detect.scopeAll')}</option>

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FolderInput } from '../../components/FolderInput.tsx';
 import { joinPath } from '../../components/join-path.ts';
+import { percent } from '../../components/percent.ts';
 import { enterSubmits } from '../setup/enter-submits.ts';
 
 const tables: CsvTable[] = ['record', 'camop', 'events'];
@@ -17,7 +18,7 @@ const fileNames: Record<CsvTable, string> = { record: 'record_table.csv', camop:
  * cameraOperation(), and independent events per station and taxon with trap nights.
  */
 export function CsvExportPanel(): JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [table, setTable] = useState<CsvTable>('record');
   const [folder, setFolder] = useState('');
   const [from, setFrom] = useState('');
@@ -92,6 +93,11 @@ export function CsvExportPanel(): JSX.Element {
           <p>{t('csvExport.written', { count: done.rows, file: done.file })}</p>
           {done.table === 'record' ? <p className="muted">{t('csvExport.interval', { minutes: done.independenceMinutes })}</p> : null}
           {done.table === 'camop' ? <p className="muted">{t('csvExport.camopHint')}</p> : null}
+          {done.table !== 'camop' ? (
+            <p className="muted" data-testid="csv-species-source">
+              {done.machineSpecies.include ? t('csvExport.machineSpecies', { percent: percent(done.machineSpecies.threshold, i18n.language) }) : t('csvExport.peopleOnly')}
+            </p>
+          ) : null}
         </div>
       ) : null}
       <ErrorMessage error={error} />

@@ -6,6 +6,7 @@ import { CompareChooser } from './CompareChooser.tsx';
 import { drawStations } from './draw-stations.ts';
 import { MapExportButton } from './ExportImageButton.tsx';
 import { contextZoom, fitPadding, stationBounds } from './fit-view.ts';
+import { MachineSpeciesToggle } from './MachineSpeciesToggle.tsx';
 import { MapLegend } from './MapLegend.tsx';
 import { OverviewInset } from './OverviewInset.tsx';
 import { pmtilesLayer } from './pmtiles-layer.ts';
@@ -34,11 +35,13 @@ export function MapPage(): JSX.Element {
   const [zoomed, setZoomed] = useState(0);
   const [error, setError] = useState<RpcError | undefined>();
   const [compared, setCompared] = useState<string[]>([]);
+  // Counted again when the machine's species are switched on or off: everything shown reloads.
+  const [recounted, setRecounted] = useState(0);
   const comparing = compared.length >= 2;
   const range = month
     ? { from: `${month}-01`, to: new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10) }
     : { from: /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : undefined, to: /^\d{4}-\d{2}-\d{2}$/.test(to) ? to : undefined };
-  const activity = useCall('map.activity', { taxon, ...range });
+  const activity = useCall('map.activity', { taxon, ...range }, String(recounted));
   const layers = useCall('map.layers', {});
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
@@ -156,12 +159,13 @@ export function MapPage(): JSX.Element {
         <label className="check">
           <input type="checkbox" checked={heat} onChange={(e) => setHeat(e.target.checked)} data-testid="heat" /> {t('map.heat')}
         </label>
+        <MachineSpeciesToggle value={activity.data?.machineSpecies} onChanged={() => setRecounted((n) => n + 1)} />
         <CompareChooser taxa={taxa} chosen={compared} onChange={setCompared} taxonName={taxonName} />
         <span className="muted">{activity.data ? t('map.independence', { minutes: activity.data.independenceMinutes }) : null}</span>
-        <MapExportButton map={() => element.current} taxon={taxon} {...range} />
+        <MapExportButton key={recounted} map={() => element.current} taxon={taxon} {...range} />
       </div>
       <ErrorMessage error={error ?? activity.error} />
-      {comparing ? <SpeciesMultiples taxa={compared} {...range} taxonName={taxonName} /> : null}
+      {comparing ? <SpeciesMultiples key={recounted} taxa={compared} {...range} taxonName={taxonName} /> : null}
       <ul className="plain row wrap station-list" aria-label={t('map.stations')} style={comparing ? { display: 'none' } : undefined}>
         {activity.data?.stations.map((s) => (
           <li key={s.locationID}>
@@ -175,9 +179,15 @@ export function MapPage(): JSX.Element {
         <div className="map-frame">
           <div ref={element} className="map" data-testid="map" />
           <OverviewInset map={map.current} stations={activity.data?.stations ?? []} />
-          <MapLegend taxon={taxonName(taxon)} largest={Math.max(0, ...(activity.data?.stations ?? []).map((s) => s.rai))} minutes={activity.data?.independenceMinutes} heat={heat} />
+          <MapLegend
+            taxon={taxonName(taxon)}
+            largest={Math.max(0, ...(activity.data?.stations ?? []).map((s) => s.rai))}
+            minutes={activity.data?.independenceMinutes}
+            heat={heat}
+            machine={activity.data?.machineSpecies}
+          />
         </div>
-        {selected ? <StationPanel locationID={selected} taxon={taxon} {...range} /> : null}
+        {selected ? <StationPanel key={`${selected}-${recounted}`} locationID={selected} taxon={taxon} {...range} /> : null}
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type MapSync, SmallMultipleMap } from './SmallMultipleMap.tsx';
 import type { StationActivity } from '../../../electron/backend/analysis/contract.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { percent } from '../../components/percent.ts';
 import { useCall } from '../../components/use-call.ts';
 import './species-multiples.css';
 
@@ -54,6 +55,11 @@ export function SpeciesMultiples({ taxa, from, to, taxonName }: { taxa: string[]
       <p className="muted" data-testid="multiples-scale">
         {largest > 0 ? t('multiples.scale', { largest: number(largest), unit }) : t('multiples.scaleNone', { unit })} {t('multiples.colours')}
       </p>
+      {result.data?.machineSpecies.include ? (
+        <p className="legend-machine" data-testid="multiples-machine">
+          {t('mapLegend.machine', { percent: percent(result.data.machineSpecies.threshold, i18n.language) })}
+        </p>
+      ) : null}
       <div className="multiples-grid" style={{ gridTemplateColumns: `repeat(${panels.length === 4 ? 2 : Math.max(1, panels.length)}, minmax(0, 1fr))` }}>
         {panels.map((p) => (
           <SmallMultipleMap key={p.taxon} title={`${taxonName(p.taxon)}: ${unit}${p.taxon.startsWith('class:') && !withDetector ? ` (${t('multiples.classNeedsDetector')})` : ''}`} stations={p.stations} value={value} largest={largest} describe={describe} sync={sync} />

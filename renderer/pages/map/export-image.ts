@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { percent } from '../../components/percent.ts';
 import { useCall } from '../../components/use-call.ts';
 
 // Figures for reports are drawn here as PNG: a chart's canvas or the map's stacked canvases and
@@ -90,10 +91,13 @@ export function figureFileName(parts: string[]): string {
   return name || 'figure';
 }
 
-/** The caption every exported figure carries: taxa, date range and the independence interval. */
+/** The caption every exported figure carries: taxa, date range, the independence interval, and the machine's species when they count. */
 export function useFigureCaption(taxa: string[], taxonForInterval: string, from?: string, to?: string): string[] {
-  const { t } = useTranslation();
-  const minutes = useCall('map.activity', { taxon: taxonForInterval, from, to }).data?.independenceMinutes;
+  const { t, i18n } = useTranslation();
+  const activity = useCall('map.activity', { taxon: taxonForInterval, from, to }).data;
+  const minutes = activity?.independenceMinutes;
+  const machine = activity?.machineSpecies;
   const range = from || to ? t('figure.range', { from: from ?? '…', to: to ?? '…' }) : t('figure.allDates');
-  return [t('figure.caption', { taxa: taxa.join(', '), range, minutes: minutes ?? '…' })];
+  const caption = t('figure.caption', { taxa: taxa.join(', '), range, minutes: minutes ?? '…' });
+  return [machine?.include ? `${caption} · ${t('figure.machine', { percent: percent(machine.threshold, i18n.language) })}` : caption];
 }

@@ -1,5 +1,6 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PredictionFilters, type MediaSort } from './PredictionFilters.tsx';
 import type { ParamsOf } from '../../../electron/backend/api/contract.ts';
 import { Field } from '../../components/Field.tsx';
 import { percent } from '../../components/percent.ts';
@@ -14,9 +15,12 @@ export interface Filters {
   reviewed: '' | 'yes' | 'no';
   threshold: number;
   hideEmpty: boolean;
+  /** A species the model predicted, and the grid's order. */
+  predicted: string;
+  sort: MediaSort;
 }
 
-export const noFilters: Filters = { deploymentID: '', from: '', to: '', category: '', scientificName: '', reviewed: '', threshold: 0.35, hideEmpty: false };
+export const noFilters: Filters = { deploymentID: '', from: '', to: '', category: '', scientificName: '', reviewed: '', threshold: 0.35, hideEmpty: false, predicted: '', sort: 'time' };
 
 const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 
@@ -31,6 +35,8 @@ export function pageFilter(f: Filters): ParamsOf<'media.page'> {
     scientificName: f.scientificName || undefined,
     reviewed: f.reviewed === '' ? undefined : f.reviewed === 'yes',
     hideEmptyBelow: f.hideEmpty ? f.threshold : undefined,
+    predicted: f.predicted || undefined,
+    sort: f.sort,
   };
 }
 
@@ -78,6 +84,7 @@ export function GridFilters({ value, onChange }: { value: Filters; onChange: (f:
           ))}
         </select>
       </Field>
+      <PredictionFilters predicted={value.predicted} sort={value.sort} onChange={(change) => onChange({ ...value, ...change })} />
       <Field label={t('media.reviewed')}>
         <select value={value.reviewed} onChange={(e) => set('reviewed', e.target.value as Filters['reviewed'])} data-testid="filter-reviewed">
           <option value="">{t('media.reviewedAny')}</option>

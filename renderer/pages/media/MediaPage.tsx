@@ -10,9 +10,12 @@ import { formatCameraTime } from '../../components/locale-format.ts';
 import { percent } from '../../components/percent.ts';
 import { useCall } from '../../components/use-call.ts';
 import { useRemembered } from '../../components/use-remembered.ts';
+import { AcceptButton, acceptKeyOn, GridAcceptHelp, groupTarget, offersSuggestion, sequenceOf } from '../review/GridAccept.tsx';
+import { SuggestionTag } from '../review/MachineSuggestion.tsx';
 import { SelectionBar } from '../review/SelectionBar.tsx';
 import { SequenceLabel } from '../review/SequenceLabel.tsx';
 import { UndoRedo } from '../review/UndoRedo.tsx';
+import { useAccept } from '../review/use-accept.ts';
 
 const pageSize = 200;
 
@@ -45,6 +48,7 @@ export function MediaPage(): JSX.Element {
   const move = useCallback((step: number) => setOpen((i) => (i === null ? null : Math.min(Math.max(0, i + step), items.length - 1))), [items.length]);
   const close = useCallback(() => setOpen(null), []);
   const changed = useCallback(() => setLabelled((n) => n + 1), []);
+  const { accept, error: acceptError } = useAccept(changed);
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
 
   return (
@@ -67,6 +71,8 @@ export function MediaPage(): JSX.Element {
         }}
       />
       <ErrorMessage error={page.error} />
+      <ErrorMessage error={acceptError} />
+      {items.some(offersSuggestion) ? <GridAcceptHelp /> : null}
       {page.data?.total === 0 ? <p className="muted">{t('media.empty')}</p> : null}
       <div className="sequences" data-testid="media-grid">
         {packSingles(groupSequences(items)).map((b) => (
@@ -77,6 +83,7 @@ export function MediaPage(): JSX.Element {
                   {t('media.sequence', { n: b.group.sequenceNo })} · {b.group.deploymentID} ·{' '}
                   <span className="muted">{t('media.sequenceInfo', { count: b.group.items.length, from: formatCameraTime(b.group.items[0]?.timestamp, i18n.language), to: formatCameraTime(b.group.items[b.group.items.length - 1]?.timestamp, i18n.language) })}</span>
                 </h3>
+                {b.group.items.some(offersSuggestion) ? <AcceptButton onAccept={() => void accept(groupTarget(b.group))} /> : null}
                 {b.group.sequenceNo !== null ? <SequenceLabel deploymentID={b.group.deploymentID} sequenceNo={b.group.sequenceNo} onLabelled={changed} /> : null}
               </div>
             ) : (
@@ -84,7 +91,7 @@ export function MediaPage(): JSX.Element {
             )}
             <ul className="grid">
               {blockItems(b).map((m) => (
-                <li key={m.mediaID} className="tile" data-testid="tile">
+                <li key={m.mediaID} className="tile" data-testid="tile" onKeyDown={offersSuggestion(m) ? acceptKeyOn(m, accept) : undefined}>
                   <button className="tile-open" onClick={() => setOpen(items.indexOf(m))}>
                     <img src={api.mediaUrl('thumb', m.mediaID)} alt={m.fileName} loading="lazy" width={160} height={112} />
                     {m.maxConf !== null && m.maxConf >= filters.threshold ? <span className="tile-badge" data-testid="tile-badge" title={t('review.badgeHelp', { percent: percent(m.maxConf, i18n.language) })}>{percent(m.maxConf, i18n.language)}</span> : null}
@@ -93,6 +100,12 @@ export function MediaPage(): JSX.Element {
                   {m.reviewed ? (
                     <span className="tile-label" data-testid="tile-label" title={t('review.reviewedMark')}>
                       {m.labels.length > 0 ? m.labels.join(', ') : `✓ ${t('review.reviewed')}`}
+                    </span>
+                  ) : null}
+                  {offersSuggestion(m) ? (
+                    <span className="row tile-suggestion-row">
+                      <SuggestionTag suggestions={m.suggestions} />
+                      {b.kind === 'singles' ? <AcceptButton compact onAccept={() => void accept(sequenceOf(m))} /> : null}
                     </span>
                   ) : null}
                   <span className="tile-caption" data-testid="tile-time" title={m.timeFromFile ? t('media.noExifTime') : m.cameraSerial ?? ''}>
@@ -105,7 +118,7 @@ export function MediaPage(): JSX.Element {
           </section>
         ))}
       </div>
-      {opened ? <Viewer item={opened} threshold={filters.threshold} onMove={move} onClose={close} onChanged={changed} /> : null}
+      {opened ? <Viewer item={opened} threshold={filters.threshold} version={String(labelled)} onMove={move} onClose={close} onChanged={changed} /> : null}
       {pages > 1 ? (
         <nav className="row pager" aria-label={t('media.pages')}>
           <button disabled={pageIndex === 0} onClick={() => setPageIndex(pageIndex - 1)}>

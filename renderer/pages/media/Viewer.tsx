@@ -6,6 +6,7 @@ import { formatCameraTime } from '../../components/locale-format.ts';
 import { percent } from '../../components/percent.ts';
 import { useCall } from '../../components/use-call.ts';
 import { useSaid } from '../../components/use-said.ts';
+import { BoxSuggestions, PredictionBar } from '../review/MachinePredictions.tsx';
 import { MediaReview } from '../review/MediaReview.tsx';
 
 const colours = { animal: '#f0b429', person: '#e5484d', vehicle: '#3e9bff' } as const;
@@ -17,7 +18,22 @@ function fitInto(size: { width: number; height: number }, room: { width: number;
   return { width: Math.round(size.width * scale), height: Math.round(size.height * scale) };
 }
 
-export function Viewer({ item, threshold, onMove, onClose, onChanged }: { item: MediaItem; threshold: number; onMove: (step: number) => void; onClose: () => void; onChanged: () => void }): JSX.Element {
+export function Viewer({
+  item,
+  threshold,
+  version,
+  onMove,
+  onClose,
+  onChanged,
+}: {
+  item: MediaItem;
+  threshold: number;
+  /** Changes whenever a label, an accept, an undo or a redo may have changed what is labelled. */
+  version: string;
+  onMove: (step: number) => void;
+  onClose: () => void;
+  onChanged: () => void;
+}): JSX.Element {
   // A small picture (older cameras write 100x75) is scaled up to the room there is, as large pictures are scaled down.
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
   useEffect(() => setNatural(null), [item.mediaID]);
@@ -25,6 +41,7 @@ export function Viewer({ item, threshold, onMove, onClose, onChanged }: { item: 
   const { t, i18n } = useTranslation();
   const said = useSaid();
   const result = useCall('detect.mediaResult', { mediaID: item.mediaID, threshold }, item.mediaID);
+  const predictions = useCall('review.predictions', { mediaID: item.mediaID }, version);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // Arrows belong to the field being typed in.
@@ -69,9 +86,11 @@ export function Viewer({ item, threshold, onMove, onClose, onChanged }: { item: 
               {t('detect.boxLabel', { category: t(`detect.category.${d.category}`), conf: percent(d.conf, i18n.language) })}
             </span>
           ))}
+          <BoxSuggestions predictions={predictions.data} boxes={r?.detections ?? []} />
         </div>
       </div>
-      <MediaReview mediaID={item.mediaID} boxes={r?.detections ?? []} onChanged={onChanged} />
+      <PredictionBar mediaID={item.mediaID} predictions={predictions.data} boxes={r?.detections ?? []} onChanged={onChanged} />
+      <MediaReview mediaID={item.mediaID} boxes={r?.detections ?? []} version={version} onChanged={onChanged} />
       <p className="viewer-note" data-testid="viewer-note">
         {!r ? t('detect.noResult') : r.status === 'failed' ? t('detect.failedResult', { reason: said(r.failure ?? '', r.failureSays) }) : r.detections.length === 0 ? t('detect.nothingFound') : `${r.modelName}`}
         {r?.truncated ? ` · ${t('detect.truncated')}` : ''}

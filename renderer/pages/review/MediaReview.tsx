@@ -10,10 +10,11 @@ import { SpeciesPicker, type SpeciesPickerHandle } from '../../components/Specie
 import { useCall } from '../../components/use-call.ts';
 
 /** Labels for one picture: the whole image or one box, a count, a false detection, or empty. */
-export function MediaReview({ mediaID, boxes, onChanged }: { mediaID: string; boxes: BoxInfo[]; onChanged: () => void }): JSX.Element {
+export function MediaReview({ mediaID, boxes, version = '', onChanged }: { mediaID: string; boxes: BoxInfo[]; version?: string; onChanged: () => void }): JSX.Element {
   const { t } = useTranslation();
   const [tick, setTick] = useState(0);
-  const observations = useCall('review.observations', { mediaID }, `${mediaID}:${tick}`);
+  // The version moves on with an accepted suggestion, an undo or a redo made elsewhere.
+  const observations = useCall('review.observations', { mediaID }, `${mediaID}:${tick}:${version}`);
   const [typed, setTyped] = useState('');
   const picker = useRef<SpeciesPickerHandle>(null);
   const [count, setCount] = useState('1');

@@ -1,5 +1,6 @@
 import { type FormEvent, type JSX, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ClassifierList } from './ClassifierList.tsx';
 import type { InstalledModel } from '../../../electron/backend/detect/contract.ts';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
@@ -10,7 +11,7 @@ import { useCall } from '../../components/use-call.ts';
 
 const archiveEndings = ['.zip', '.tar', '.tar.gz', '.tgz'];
 
-/** The installed detectors, and adding one from a package folder or archive (a USB stick's): no internet needed. */
+/** The installed detectors and species classifiers, and adding one from a package folder or archive (a USB stick's): no internet needed. */
 export function ModelsPanel(): JSX.Element {
   const { t } = useTranslation();
   const models = useCall('models.list', {});
@@ -57,6 +58,7 @@ export function ModelsPanel(): JSX.Element {
           </li>
         ))}
       </ul>
+      <ClassifierList />
       <form ref={form} onSubmit={(e) => void install(e)} aria-labelledby="add-model-heading">
         <h4 id="add-model-heading">{t('models.addHeading')}</h4>
         <p className="muted">{t('models.addHelp')}</p>
@@ -80,8 +82,8 @@ export function ModelsPanel(): JSX.Element {
       {added ? (
         <p role="status" data-testid="model-added">
           {added.replacedVersion
-            ? t('models.replaced', { name: added.model.name, version: added.model.version, old: added.replacedVersion })
-            : t('models.added', { name: added.model.name, version: added.model.version })}
+            ? t(added.kind === 'classifier' ? 'models.classifierReplaced' : 'models.replaced', { name: added.model.name, version: added.model.version, old: added.replacedVersion })
+            : t(added.kind === 'classifier' ? 'models.classifierAdded' : 'models.added', { name: added.model.name, version: added.model.version })}
         </p>
       ) : null}
       <ErrorMessage error={error} />

@@ -14,7 +14,7 @@ beforeAll(() => {
 afterAll(removeTempDirs);
 
 describe('species side by side', () => {
-  it('counts people’s labels only, or with the detector’s classes and the classifier’s species above the run threshold', async () => {
+  it('counts people’s labels only, or with the detector’s classes above the run threshold; species as the single map counts them', async () => {
     const t = testBackend();
     await t.must('library.create', { path: path.join(tempDir(), 'library') });
     const { location, deployment } = heronDeployment();
@@ -26,34 +26,30 @@ describe('species side by side', () => {
     const job = await detectAndWait(t, {}, undefined, 'cpu');
     const { db } = t.backend.requireLibrary();
     const { threshold } = db.prepare('SELECT default_threshold AS threshold FROM detection_runs WHERE run_id = ?').get(job.runId) as { threshold: number };
-    const [first, second] = db.prepare('SELECT media_pk AS pk FROM detection_results WHERE run_id = ? ORDER BY media_pk LIMIT 2').all(job.runId) as { pk: number }[];
-    const classify = db.prepare("INSERT INTO classifications (run_id, media_pk, kind, rank, label, observation_type, scientific_name, conf) VALUES (?, ?, 'prediction', 1, ?, 'animal', ?, ?)");
-    classify.run(job.runId, first?.pk, 'fox', 'Vulpes vulpes', Math.min(1, threshold + 0.1));
-    classify.run(job.runId, second?.pk, 'wolf', 'Canis lupus', threshold / 2);
 
-    const taxa = ['species:Ardea', 'species:Vulpes vulpes', 'species:Canis lupus', 'class:animal'];
+    // The machine's species follow the library's one switch (machine-species.test.ts), not this toggle.
+    const taxa = ['species:Ardea', 'species:Vulpes vulpes', 'class:animal'];
     const events = (r: { panels: { taxon: string; stations: { events: number }[] }[] }) => r.panels.map((p) => [p.taxon, p.stations[0]?.events]);
     const people = await t.must('map.multiples', { taxa, withDetector: false });
     expect(events(people)).toEqual([
       ['species:Ardea', 1],
       ['species:Vulpes vulpes', 0],
-      ['species:Canis lupus', 0],
       ['class:animal', 0],
     ]);
+    expect(people.machineSpecies).toEqual({ include: false, threshold: 0.8 });
     const machine = await t.must('map.multiples', { taxa, withDetector: true });
     expect(machine.thresholds).toEqual([threshold]);
-    // The wolf is below the run's threshold; the fox and the heron's pictures are one event each.
+    // The heron's pictures are one event of the species and one of the detector's animals.
     expect(events(machine)).toEqual([
       ['species:Ardea', 1],
-      ['species:Vulpes vulpes', 1],
-      ['species:Canis lupus', 0],
+      ['species:Vulpes vulpes', 0],
       ['class:animal', 1],
     ]);
-    expect(machine.panels[1]?.stations[0]).toMatchObject({ trapNights: 22.03, rai: 4.54 });
+    expect(machine.panels[0]?.stations[0]).toMatchObject({ trapNights: 22.03, rai: 4.54 });
 
-    // A picture a person marks empty counts for nothing, whatever the classifier said.
+    // A picture a person marks empty counts for nothing, whatever the detector found.
     await t.must('review.markEmpty', { target: { deploymentID: '62c200a9', sequenceNo: 1 } });
-    expect(events(await t.must('map.multiples', { taxa: ['species:Vulpes vulpes'], withDetector: true }))).toEqual([['species:Vulpes vulpes', 0]]);
-    expect((await t.call('map.multiples', { taxa: [...taxa, 'class:person'], withDetector: true })).ok).toBe(false);
+    expect(events(await t.must('map.multiples', { taxa: ['class:animal'], withDetector: true }))).toEqual([['class:animal', 0]]);
+    expect((await t.call('map.multiples', { taxa: [...taxa, 'class:person', 'class:vehicle'], withDetector: true })).ok).toBe(false);
   }, 60_000);
 });

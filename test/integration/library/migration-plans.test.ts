@@ -26,7 +26,7 @@ function plan(sql: string, ...params: unknown[]): string {
 
 describe('query plans of each migration', () => {
   it('covers every migration there is', () => {
-    expect(latestVersion).toBe(9);
+    expect(latestVersion).toBe(10);
   });
 
   it('1, the library: locations of a deployment, media by import and by time', () => {
@@ -83,5 +83,10 @@ describe('query plans of each migration', () => {
 
   it('9, PMTiles layers: the archive behind a served layer, by its id', () => {
     expect(plan("SELECT file FROM map_layers WHERE layer_id = ? AND kind = 'pmtiles'", 'abcd0123')).toMatch(/USING INDEX sqlite_autoindex_map_layers_1/);
+  });
+
+  it('10, the species stage: pictures of a run still to classify, machine predictions of a species', () => {
+    expect(plan("SELECT media_pk FROM detection_results WHERE run_id = ? AND status = 'ok' AND classified_at IS NULL", 1)).toMatch(/USING (COVERING )?INDEX detection_results_unclassified/);
+    expect(plan("SELECT media_pk FROM classifications WHERE scientific_name = ? AND kind = 'prediction'", 'Panthera leo')).toMatch(/USING (COVERING )?INDEX classifications_species/);
   });
 });

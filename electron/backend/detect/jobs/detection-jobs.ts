@@ -1,10 +1,10 @@
 import { CrashCounts, type Stopping } from './after-exit.ts';
-import { chooseModel } from './choose-model.ts';
+import { detectorFor } from './choose-model.ts';
 import { refusal, transition } from './job-lifecycle.ts';
-import { getJob, jobRow, pendingItems, resultWriter, setRunner, type JobRow } from './job-store.ts';
+import { getJob, jobRow, pendingItems, reopenWithClassifier, resultWriter, runClassifier, setRunner, type ClassifyWriting, type JobRow } from './job-store.ts';
 import { JobTasks } from './job-tasks.ts';
 import { librarySink, type ResultSink } from './result-sink.ts';
-import { startJob } from './start-job.ts';
+import { pickRunner, startJob } from './start-job.ts';
 import type { EngineStatusWithDocker } from '../../engine/engine.ts';
 import type { Emit } from '../../events/event-bus.ts';
 import type { LibraryAccess } from '../../library/library-session.ts';
@@ -15,6 +15,8 @@ import { StationError } from '../../rpc/envelope.ts';
 import type { Says } from '../../rpc/messages.ts';
 import { englishOfAll } from '../../rpc/stored-says.ts';
 import { saidBy, type TaskHandle, type TaskStart } from '../../tasks/task-registry.ts';
+import { chooseClassifier, classifierContext, jobClassifier, type FoundClassifier } from '../classify/job-classifier.ts';
+import { classificationWriter } from '../classify/store-classifications.ts';
 import type { DetectionScope, JobInfo, JobProgress, detectEvents } from '../contract.ts';
 import type { ModelPackage } from '../find-models.ts';
 import type { RunnerChoice } from '../runners/choose-runner.ts';
@@ -25,6 +27,8 @@ import type { RunnerCallbacks, RunnerHandle, RunnerName } from '../runners/runne
 export interface DetectionDeps extends RunnerSources {
   library: LibraryAccess;
   models(): ModelPackage[];
+  /** Species classifier packages; none when absent. */
+  classifiers?(): FoundClassifier[];
   emit: Emit<PayloadMap<typeof detectEvents>>;
   logger: Pick<Logger, 'info' | 'error'>;
   startTask(spec: TaskStart): TaskHandle;
@@ -55,8 +59,24 @@ export class DetectionJobs {
     this.tasks = new JobTasks(deps.startTask);
   }
 
-  start(modelID: string | undefined, scope: DetectionScope, choice: RunnerChoice = 'auto'): Promise<JobInfo> {
-    return startJob(this.deps, (runId, known) => this.run(runId, known), { modelID, scope, choice });
+  start(modelID: string | undefined, scope: DetectionScope, choice: RunnerChoice = 'auto', classifierID?: string): Promise<JobInfo> {
+    const classifiers = () => this.deps.classifiers?.() ?? [];
+    return startJob({ ...this.deps, classifiers }, (runId, known) => this.run(runId, known), { modelID, scope, choice, classifierID });
+  }
+
+  /** Classifies the pictures an earlier run found boxes in: the same run goes on with a classifier. */
+  async classifyRun(runId: number, classifierID: string, choice: RunnerChoice = 'auto'): Promise<JobInfo> {
+    const { db } = this.deps.library.require();
+    const job = jobRow(db, runId);
+    if (this.active.has(runId) || job.state === 'running' || job.state === 'queued') throw new StationError('busy', 'classify-run-busy', { runId });
+    if (job.state === 'cancelled') throw new StationError('conflict', 'classify-run-cancelled', { runId });
+    const classifier = chooseClassifier(this.deps.classifiers?.() ?? [], classifierID);
+    const { decision, status } = await pickRunner(this.deps.engine, choice);
+    const threshold = (db.prepare('SELECT default_threshold FROM detection_runs WHERE run_id = ?').pluck().get(runId) as number | undefined) ?? 0;
+    reopenWithClassifier(db, runId, jobClassifier(classifier, threshold));
+    setRunner(db, runId, decision.runner, decision.says);
+    await this.run(runId, status ?? undefined);
+    return getJob(db, runId);
   }
 
   /** Starts (or, for a container found after a restart, follows) a runner on what the job has not done yet. */
@@ -67,13 +87,16 @@ export class DetectionJobs {
     const refused = refusal(job, 'running');
     if (refused) throw refused;
     const items = pendingItems(library.db, library.paths.root, runId);
-    const model = chooseModel(this.deps.models(), job.modelID);
+    const model = detectorFor(this.deps.models(), job.modelID, items);
+    const stage = runClassifier(library.db, runId);
+    const classifier = stage ? chooseClassifier(this.deps.classifiers?.() ?? [], stage.id) : null;
+    const classify = stage && classifier ? { write: classificationWriter(library.db, runId, classifierContext(library.db, classifier)), threshold: stage.threshold } : undefined;
     // Registered before the first await, so that a second run() of this job meanwhile does nothing.
-    const active = this.track(library, job);
+    const active = this.track(library, job, classify);
     try {
       const runner = await runnerForJob(runId, job.runner as RunnerName, this.deps, containerLimits(library.db), known);
       if (active.stopping) return this.stoppedBeforeStart(runId, active);
-      const runnerJob = { runId, model, items, libraryRoot: library.paths.root, resultsOffset: job.resultsOffset };
+      const runnerJob = { runId, model, items, libraryRoot: library.paths.root, resultsOffset: job.resultsOffset, ...(classifier && stage ? { classifier: { pkg: classifier, boxThreshold: stage.threshold } } : {}) };
       const callbacks: RunnerCallbacks = {
         onLine: (line) => active.sink.accept(line),
         onExit: (detail) => this.onExit(runId, active, detail),
@@ -139,7 +162,7 @@ export class DetectionJobs {
     this.active.clear();
   }
 
-  private track(library: Library, job: JobRow): Active {
+  private track(library: Library, job: JobRow, classify: ClassifyWriting | undefined): Active {
     const { runId } = job;
     this.tasks.begin(job, () => this.cancel(runId));
     const hooks = {
@@ -150,7 +173,7 @@ export class DetectionJobs {
       state: () => (active.stopping === 'pause' ? ('paused' as const) : ('running' as const)),
       onStored: () => this.crashes.reset(runId),
     };
-    const active: Active = { handle: null, stopping: null, sink: librarySink(library, job, hooks, () => active.handle?.checkpoint() ?? null) };
+    const active: Active = { handle: null, stopping: null, sink: librarySink(library, job, hooks, () => active.handle?.checkpoint() ?? null, classify) };
     this.active.set(runId, active);
     return active;
   }

@@ -1,7 +1,7 @@
 import { deploymentsOfMedia, recomputeEvents } from '../../library/independent-events.ts';
 import type { Library } from '../../library/open-library.ts';
 import type { JobProgress } from '../contract.ts';
-import { resultWriter, setResultsOffset, type IncomingResult, type JobRow, type ResultWriter } from './job-store.ts';
+import { resultWriter, setResultsOffset, type ClassifyWriting, type IncomingResult, type JobRow, type ResultWriter } from './job-store.ts';
 import type { RunnerCheckpoint } from '../runners/runner.ts';
 import { failureReason, type WorkerLine } from '../worker/protocol.ts';
 
@@ -49,7 +49,9 @@ export class ResultSink {
 
   accept(line: WorkerLine): void {
     if (this.closed) return;
-    if (line.type === 'result') this.buffer.push({ mediaPk: line.mediaPk, ok: true, truncated: line.truncated, detections: line.detections });
+    if (line.type === 'result') {
+      this.buffer.push({ mediaPk: line.mediaPk, ok: true, truncated: line.truncated, detections: line.detections, ...(line.classifications ? { classifications: line.classifications } : {}) });
+    } else if (line.type === 'classified') this.buffer.push({ mediaPk: line.mediaPk, ok: true, classified: line.classifications });
     else if (line.type === 'failure') this.buffer.push({ mediaPk: line.mediaPk, ok: false, says: failureReason(line) });
     else if (line.type === 'progress') {
       this.imagesPerSecond = line.imagesPerSecond;
@@ -109,6 +111,7 @@ export function librarySink(
   job: Pick<JobRow, 'runId' | 'total' | 'done' | 'failed'>,
   hooks: Pick<SinkDeps, 'progress' | 'state' | 'onStored'>,
   checkpoint: () => RunnerCheckpoint | null,
+  classify?: ClassifyWriting,
 ): ResultSink {
   const { db } = library;
   return new ResultSink(
@@ -116,7 +119,7 @@ export function librarySink(
       ...hooks,
       runId: job.runId,
       counts: { total: job.total, done: job.done, failed: job.failed },
-      write: resultWriter(db, job.runId),
+      write: resultWriter(db, job.runId, classify),
       saveCheckpoint: (c) => setResultsOffset(db, job.runId, c.resultsOffset, c.containerId),
       recomputeEvents: (media) => {
         for (const d of deploymentsOfMedia(db, media)) recomputeEvents(db, d);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import sharp from 'sharp';
 import { installLimits } from './install-limits.ts';
-import type { InstallableManifest } from './package-manifest.ts';
+import type { InstallableDetector } from './package-manifest.ts';
 import { StationError } from '../../rpc/envelope.ts';
 import { spawnWorkerProcess } from '../../workers/spawn-worker-process.ts';
 import { inferenceThreads } from '../runners/cpu-runner.ts';
@@ -15,7 +15,7 @@ const workerEntry = new URL('../worker/detect-worker.ts', import.meta.url);
  * process, so a model file that crashes onnxruntime takes down only that process. The model
  * must open and give an answer its manifest's decoder can read.
  */
-export async function checkModelRuns(packageDir: string, manifest: InstallableManifest, workDir: string, name: string): Promise<void> {
+export async function checkModelRuns(packageDir: string, manifest: InstallableDetector, workDir: string, name: string): Promise<void> {
   const probe = path.join(workDir, 'probe.jpg');
   await sharp({ create: { width: 160, height: 120, channels: 3, background: { r: 118, g: 128, b: 104 } } }).jpeg().toFile(probe);
   const job: JobManifest = { runId: 1, modelFile: path.join(packageDir, manifest.file), manifest, threads: inferenceThreads(), items: [{ mediaPk: 1, path: probe }] };

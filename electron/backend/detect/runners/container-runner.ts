@@ -43,7 +43,10 @@ function writeManifest(job: ContainerJob, jobDir: string): void {
     threads: 0,
     device: job.gpu ? 'auto' : 'cpu',
     resultsFile: '/job/results.jsonl',
-    items: job.items.map((i) => ({ mediaPk: i.mediaPk, path: `/library/${path.relative(job.libraryRoot, i.path).split(path.sep).join('/')}` })),
+    ...(job.classifier
+      ? { classifier: { modelFile: `/classifier/${job.classifier.pkg.manifest.file}`, manifest: job.classifier.pkg.manifest, boxThreshold: job.classifier.boxThreshold } }
+      : {}),
+    items: job.items.map((i) => ({ mediaPk: i.mediaPk, path: `/library/${path.relative(job.libraryRoot, i.path).split(path.sep).join('/')}`, ...(i.boxes ? { boxes: i.boxes } : {}) })),
   };
   const tmp = path.join(jobDir, 'manifest.json.tmp');
   fs.writeFileSync(tmp, JSON.stringify(manifest));
@@ -64,6 +67,7 @@ export function containerSpec(job: Omit<ContainerJob, 'docker'>, jobDir: string,
         { Type: 'bind', Source: job.libraryRoot, Target: '/library', ReadOnly: true },
         { Type: 'bind', Source: jobDir, Target: '/job', ReadOnly: false },
         { Type: 'bind', Source: job.model.dir, Target: '/model', ReadOnly: true },
+        ...(job.classifier ? [{ Type: 'bind' as const, Source: job.classifier.pkg.dir, Target: '/classifier', ReadOnly: true }] : []),
       ],
       Memory: job.limits.memoryBytes,
       MemorySwap: job.limits.memoryBytes,

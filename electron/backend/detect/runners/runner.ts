@@ -1,4 +1,5 @@
 import type { Says } from '../../rpc/messages.ts';
+import type { UsableClassifier } from '../classify/job-classifier.ts';
 import type { UsableModel } from '../find-models.ts';
 import type { JobManifest, WorkerLine } from '../worker/protocol.ts';
 
@@ -10,6 +11,8 @@ export interface RunnerJob {
   model: UsableModel;
   items: JobManifest['items'];
   libraryRoot: string;
+  /** The species stage, when the job has one. */
+  classifier?: { pkg: UsableClassifier; boxThreshold: number };
   /** The checkpoint stored by the last run of this job (a container's results file offset). */
   resultsOffset: number;
 }

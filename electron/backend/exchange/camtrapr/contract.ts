@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DeploymentRow } from './deployments-csv/check-rows.ts';
+import type { MachineSpecies } from '../../library/machine-species.ts';
 import { method } from '../../rpc/define.ts';
 import { chosenPath } from '../../rpc/paths.ts';
 import { saying } from '../../rpc/saying.ts';
@@ -16,6 +17,8 @@ export interface CsvExported {
   columns: string[];
   /** The independence interval the record table was made with (the library's setting unless another was asked for). */
   independenceMinutes: number;
+  /** Whether species include the machine's predictions nobody has labelled (the map's switch), and from what probability. */
+  machineSpecies: MachineSpecies;
 }
 
 export interface DeploymentsCsvPreview {

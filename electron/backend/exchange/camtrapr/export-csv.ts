@@ -3,6 +3,7 @@ import type { CsvExported, CsvTable } from './contract.ts';
 import { writeCsvFile, type CsvValue } from './csv-file.ts';
 import { recordColumns, recordTable } from './record-table.ts';
 import { eventColumns, stationEvents } from './station-events.ts';
+import { machineSpecies } from '../../library/machine-species.ts';
 import type { Library } from '../../library/open-library.ts';
 import { getNumberSetting } from '../../library/settings.ts';
 
@@ -34,5 +35,5 @@ export function exportCsv(library: Library, request: CsvRequest): CsvExported {
     rows = stationEvents(db, days);
   }
   const file = writeCsvFile(request.file, columns, rows);
-  return { file, table: request.table, rows: rows.length, columns: [...columns], independenceMinutes: minutes };
+  return { file, table: request.table, rows: rows.length, columns: [...columns], independenceMinutes: minutes, machineSpecies: machineSpecies(db) };
 }

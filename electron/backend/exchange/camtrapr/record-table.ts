@@ -4,6 +4,7 @@ import { roundLikeR } from './r-round.ts';
 import { stations } from './stations.ts';
 import type { Db } from '../../library/db.ts';
 import { localTimeToMs, msToLocalTime } from '../../library/local-time.ts';
+import { countedPrediction, machineSpecies } from '../../library/machine-species.ts';
 
 export const recordColumns = [
   'Station',
@@ -40,19 +41,25 @@ interface Rec {
 }
 
 // The same records the library's independent events are made of (independent-events.ts): a
-// person's species on a picture or a box, not marked false, on a picture nobody marked empty.
+// person's species on a picture or a box, not marked false, on a picture nobody marked empty;
+// and, while the library counts the machine's species, the classifier's where nobody labelled.
 const notEmpty = `NOT EXISTS (SELECT 1 FROM observations b WHERE b.media_pk = m.media_pk AND b.detection_id IS NULL AND b.observation_type = 'blank' AND b.superseded_by IS NULL)`;
 const speciesRecords = `
   SELECT DISTINCT o.scientific_name AS species, m.timestamp_ms AS t, m.file_path AS filePath, d.location_id AS locationID
   FROM media m JOIN observations o ON o.media_pk = m.media_pk JOIN deployments d ON d.deployment_id = m.deployment_id
   WHERE o.superseded_by IS NULL AND o.scientific_name IS NOT NULL AND o.false_detection = 0 AND ${notEmpty}
     AND m.timestamp_ms BETWEEN @fromMs AND @toMs`;
-const classRecords = `
+const machineRecords = `
+  SELECT DISTINCT c.scientific_name AS species, m.timestamp_ms AS t, m.file_path AS filePath, d.location_id AS locationID
+  FROM media m JOIN classifications c ON c.media_pk = m.media_pk JOIN deployments d ON d.deployment_id = m.deployment_id
+  WHERE ${countedPrediction} AND m.timestamp_ms BETWEEN @fromMs AND @toMs`;
+const classRecords = (machine: boolean) => `
   SELECT DISTINCT x.category AS species, m.timestamp_ms AS t, m.file_path AS filePath, d.location_id AS locationID
   FROM media m JOIN detections x ON x.media_pk = m.media_pk JOIN detection_runs r ON r.run_id = x.run_id JOIN deployments d ON d.deployment_id = m.deployment_id
   WHERE x.conf >= r.default_threshold AND ${notEmpty}
     AND NOT EXISTS (SELECT 1 FROM observations s WHERE s.media_pk = m.media_pk AND s.superseded_by IS NULL AND s.scientific_name IS NOT NULL)
     AND NOT EXISTS (SELECT 1 FROM observations f WHERE f.detection_id = x.detection_id AND f.false_detection = 1 AND f.superseded_by IS NULL)
+    ${machine ? `AND NOT EXISTS (SELECT 1 FROM classifications c WHERE c.media_pk = m.media_pk AND ${countedPrediction})` : ''}
     AND m.timestamp_ms BETWEEN @fromMs AND @toMs`;
 
 interface Kept extends Rec {
@@ -87,14 +94,18 @@ function independent(group: Kept[], minDeltaMs: number, comparedTo: RecordOption
  * camtrapR's record table from the library: one row per independent record of a species at a
  * station, times in camera time after the clock offset, Directory and FileName where the picture
  * is in the library. Records of a species at a station in the same second count once, as
- * camtrapR's removeDuplicateRecords does.
+ * camtrapR's removeDuplicateRecords does. Species are counted as the map counts them: people's
+ * labels, and the machine's where nobody labelled while the library counts those.
  */
 export function recordTable(db: Db, libraryRoot: string, options: RecordOptions): CsvValue[][] {
+  const machine = machineSpecies(db);
   const params = {
     fromMs: options.from ? localTimeToMs(`${options.from} 00:00:00`) : Number.MIN_SAFE_INTEGER,
     toMs: options.to ? localTimeToMs(`${options.to} 23:59:59.999`) : Number.MAX_SAFE_INTEGER,
+    ...(machine.include ? { machineThreshold: machine.threshold } : {}),
   };
-  const sql = options.withDetections ? `${speciesRecords} UNION ${classRecords}` : speciesRecords;
+  const species = machine.include ? `${speciesRecords} UNION ${machineRecords}` : speciesRecords;
+  const sql = options.withDetections ? `${species} UNION ${classRecords(machine.include)}` : species;
   const rows = db.prepare(sql).all(params) as Rec[];
   const named = stations(db);
   const groups = new Map<string, Kept[]>();

@@ -2,6 +2,7 @@ import type { CsvValue } from './csv-file.ts';
 import { byStation, stations } from './stations.ts';
 import { range, trapNights } from '../../analysis/effort.ts';
 import type { Db } from '../../library/db.ts';
+import { machineSpecies } from '../../library/machine-species.ts';
 
 export const eventColumns = ['Station', 'locationID', 'latitude', 'longitude', 'Taxon', 'TaxonSource', 'Events', 'TrapNights', 'EventsPer100TrapNights'] as const;
 
@@ -30,11 +31,13 @@ export function stationEvents(db: Db, days: { from?: string; to?: string }): Csv
   const taxa = [...new Set(counts.map((c) => c.taxon))].sort();
   const found = new Map(counts.map((c) => [`${c.locationID}\u0000${c.taxon}`, c.events]));
   const named = [...stations(db).values()].filter((s) => nights.has(s.locationID)).sort(byStation);
+  // While the library counts the machine's species, a species' events may be the classifier's too.
+  const speciesSource = machineSpecies(db).include ? 'label_or_classifier' : 'label';
   return named.flatMap((s) => {
     const effort = twoDecimals(nights.get(s.locationID) ?? 0);
     return taxa.map((taxon) => {
       const events = found.get(`${s.locationID}\u0000${taxon}`) ?? 0;
-      const [source, name] = taxon.startsWith('species:') ? ['label', taxon.slice('species:'.length)] : ['detector', taxon.slice('class:'.length)];
+      const [source, name] = taxon.startsWith('species:') ? [speciesSource, taxon.slice('species:'.length)] : ['detector', taxon.slice('class:'.length)];
       return [s.station, s.locationID, s.latitude, s.longitude, name, source, events, effort, effort > 0 ? twoDecimals((events / effort) * 100) : null];
     });
   });

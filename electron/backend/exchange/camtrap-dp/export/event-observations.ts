@@ -3,6 +3,7 @@ import { utcToCamtrap, wallClockToCamtrap } from './camtrap-time.ts';
 import type { ScopedDeployment } from './export-scope.ts';
 import type { ObservationRow } from './media-observations.ts';
 import type { Db } from '../../../library/db.ts';
+import { classifierName, countedPrediction, machineSpecies } from '../../../library/machine-species.ts';
 
 interface EventRow {
   taxon: string;
@@ -17,8 +18,9 @@ export function eventID(deploymentID: string, taxon: string, startMs: number): s
 }
 
 /**
- * Whether a person named a species during a span of a deployment: the detector's `animal` event
- * then is that species' animal, already counted by the species' own event.
+ * Whether a person named a species during a span of a deployment (or the classifier did, while the
+ * library counts its species): the detector's `animal` event then is that species' animal, already
+ * counted by the species' own event.
  */
 function namedDuring(db: Db): (deploymentID: string, startMs: number, endMs: number) => boolean {
   const named = db.prepare(
@@ -26,7 +28,12 @@ function namedDuring(db: Db): (deploymentID: string, startMs: number, endMs: num
      WHERE m.deployment_id = ? AND m.timestamp_ms BETWEEN ? AND ? AND o.scientific_name IS NOT NULL AND o.superseded_by IS NULL AND o.false_detection = 0
      LIMIT 1`,
   );
-  return (deploymentID, startMs, endMs) => named.get(deploymentID, startMs, endMs) !== undefined;
+  const machine = machineSpecies(db);
+  const predicted = machine.include
+    ? db.prepare(`SELECT 1 FROM media m CROSS JOIN classifications c ON c.media_pk = m.media_pk WHERE m.deployment_id = @deploymentID AND m.timestamp_ms BETWEEN @startMs AND @endMs AND ${countedPrediction} LIMIT 1`)
+    : null;
+  return (deploymentID, startMs, endMs) =>
+    named.get(deploymentID, startMs, endMs) !== undefined || (predicted !== null && predicted.get({ deploymentID, startMs, endMs, machineThreshold: machine.threshold }) !== undefined);
 }
 
 /** The independent events of a deployment that the export writes, by taxon, to find the event of a media-level row. */
@@ -67,8 +74,10 @@ const notEmpty = `NOT EXISTS (SELECT 1 FROM observations b WHERE b.media_pk = m.
  * Event-level observations: one row per independent event and taxon (library/independent-events.ts)
  * that starts in the window, with the largest count seen in one picture of it, so that counts of
  * events can be summed and GBIF publishes one occurrence per event. Species events come from
- * people's labels; detector classes are events of their own (person as human, vehicle), except
- * an `animal` event during which a person named a species: that animal is already counted.
+ * people's labels, and from the classifier while the library counts its species: an event no
+ * person labelled is the machine's (the classifier, its best probability, most boxes in one
+ * picture). Detector classes are events of their own (person as human, vehicle), except an
+ * `animal` event during which a species was named: that animal is already counted.
  */
 export function eventObservations(db: Db, d: ScopedDeployment, fromMs: number, toMs: number): ObservationRow[] {
   const events = db
@@ -96,6 +105,16 @@ export function eventObservations(db: Db, d: ScopedDeployment, fromMs: number, t
          AND NOT EXISTS (SELECT 1 FROM observations f WHERE f.detection_id = d.detection_id AND f.false_detection = 1 AND f.superseded_by IS NULL) AND ${notEmpty}
        GROUP BY m.media_pk, d.run_id)`,
   );
+  const machine = machineSpecies(db);
+  const speciesPredicted = machine.include
+    ? db.prepare(
+        `SELECT MAX(n) AS n, MAX(best) AS best, MAX(model) AS model FROM (
+           SELECT COUNT(c.detection_id) AS n, MAX(c.conf) AS best, ${classifierName} AS model
+           FROM media m CROSS JOIN classifications c ON c.media_pk = m.media_pk JOIN detection_runs r ON r.run_id = c.run_id
+           WHERE m.deployment_id = @deploymentID AND m.timestamp_ms BETWEEN @startMs AND @endMs AND c.scientific_name = @name AND ${countedPrediction}
+           GROUP BY m.media_pk)`,
+      )
+    : null;
   const named = namedDuring(db);
   const out: ObservationRow[] = [];
   for (const e of events) {
@@ -111,6 +130,19 @@ export function eventObservations(db: Db, d: ScopedDeployment, fromMs: number, t
     if (e.taxon.startsWith('species:')) {
       const name = e.taxon.slice('species:'.length);
       const label = speciesLabel.get({ ...at, name }) as { observationType: string; classifiedBy: string | null; createdAt: string } | undefined;
+      const predicted = label || !speciesPredicted ? undefined : (speciesPredicted.get({ ...at, name, machineThreshold: machine.threshold }) as { n: number | null; best: number | null; model: string | null });
+      if (predicted && predicted.best !== null) {
+        out.push({
+          ...common,
+          observationType: 'animal',
+          scientificName: name,
+          count: predicted.n && predicted.n > 0 ? predicted.n : null,
+          classificationMethod: 'machine',
+          classifiedBy: predicted.model,
+          classificationProbability: predicted.best,
+        });
+        continue;
+      }
       const count = (speciesCount.get({ ...at, name }) as { n: number | null }).n;
       out.push({
         ...common,

@@ -1,4 +1,5 @@
 import type { Db } from '../../../library/db.ts';
+import { classifierName, openPrediction } from '../../../library/machine-species.ts';
 
 export interface MediumRow {
   mediaPk: number;
@@ -47,12 +48,29 @@ export interface BoxRow {
   h: number;
 }
 
+/** A classifier's final answer on a picture or one of its boxes that no person has overruled (library/machine-species.ts). */
+export interface PredictionRow {
+  classificationId: number;
+  runId: number;
+  detectionId: number | null;
+  scientificName: string;
+  conf: number;
+  classifiedBy: string;
+  classifiedAt: string;
+  /** The box it is about; null for the whole picture. */
+  x: number | null;
+  y: number | null;
+  w: number | null;
+  h: number | null;
+}
+
 export interface LibraryReads {
   /** The next page of a deployment's media in time order: a page at a time, so no read stays open while the export waits. */
   mediaAfter(deploymentID: string, after: { ms: number; path: string }, toMs: number, limit: number): MediumRow[];
   labels(mediaPk: number): LabelRow[];
   latestResult(mediaPk: number): ResultRow | undefined;
   boxes(mediaPk: number, runId: number, threshold: number): BoxRow[];
+  predictions(mediaPk: number): PredictionRow[];
 }
 
 /** The prepared reads of an export: media in scope in time order, and per medium its labels, latest result and boxes. */
@@ -74,11 +92,20 @@ export function libraryReads(db: Db): LibraryReads {
      FROM detection_results x JOIN detection_runs r ON r.run_id = x.run_id WHERE x.media_pk = ? ORDER BY x.run_id DESC LIMIT 1`,
   );
   const boxes = db.prepare('SELECT detection_id AS detectionId, category, conf, x, y, w, h FROM detections WHERE media_pk = ? AND run_id = ? AND conf >= ? ORDER BY conf DESC, detection_id');
+  const predictions = db.prepare(
+    `SELECT c.classification_id AS classificationId, c.run_id AS runId, c.detection_id AS detectionId, c.scientific_name AS scientificName, c.conf,
+            ${classifierName} AS classifiedBy, COALESCE(x.classified_at, x.finished_at) AS classifiedAt, d.x, d.y, d.w, d.h
+     FROM classifications c JOIN detection_runs r ON r.run_id = c.run_id JOIN detection_results x ON x.run_id = c.run_id AND x.media_pk = c.media_pk
+       LEFT JOIN detections d ON d.detection_id = c.detection_id
+     WHERE c.media_pk = ? AND ${openPrediction}
+     ORDER BY c.detection_id IS NOT NULL, c.conf DESC, c.classification_id`,
+  );
   return {
     mediaAfter: (deploymentID: string, after: { ms: number; path: string }, toMs: number, limit: number) =>
       media.all({ deploymentID, afterMs: after.ms, afterPath: after.path, toMs, limit }) as MediumRow[],
     labels: (mediaPk: number) => labels.all(mediaPk) as LabelRow[],
     latestResult: (mediaPk: number) => latestResult.get(mediaPk) as ResultRow | undefined,
     boxes: (mediaPk: number, runId: number, threshold: number) => boxes.all(mediaPk, runId, threshold) as BoxRow[],
+    predictions: (mediaPk: number) => predictions.all(mediaPk) as PredictionRow[],
   };
 }

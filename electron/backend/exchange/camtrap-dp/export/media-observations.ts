@@ -1,5 +1,5 @@
 import { utcToCamtrap } from './camtrap-time.ts';
-import type { BoxRow, LabelRow, ResultRow } from './library-reads.ts';
+import type { BoxRow, LabelRow, PredictionRow, ResultRow } from './library-reads.ts';
 import type { Cell } from '../csv/write-csv.ts';
 
 /** One observations.csv row by column name. */
@@ -23,6 +23,8 @@ export interface MediumFindings {
   result: ResultRow | undefined;
   /** The latest result's boxes at or above its run's threshold. */
   boxes: BoxRow[];
+  /** The classifier's answers no person has overruled, of the latest run that gave any. */
+  predictions?: PredictionRow[];
 }
 
 export interface MediumObservation {
@@ -33,12 +35,30 @@ export interface MediumObservation {
   source: { observationId?: number; detectionId?: number };
 }
 
+/** A classifier's species as a machine observation: the classifier in classifiedBy, its probability, its box if it has one. */
+function predictedSpecies(common: ObservationRow, observationID: string, p: PredictionRow): ObservationRow {
+  return {
+    ...common,
+    observationID,
+    observationType: 'animal',
+    scientificName: p.scientificName,
+    ...(p.x !== null && p.y !== null && p.w !== null && p.h !== null ? camtrapBox(p.x, p.y, p.w, p.h) : {}),
+    classificationMethod: 'machine',
+    classifiedBy: p.classifiedBy,
+    classificationTimestamp: utcToCamtrap(p.classifiedAt),
+    classificationProbability: p.conf,
+  };
+}
+
 /**
  * The media-level observations of one picture: each person's label (with its box, the reviewer
  * and when), each box of the latest detection run at or above that run's threshold (the model
  * in classifiedBy, its confidence), and `blank` where a person marked the picture empty or the
  * detector found nothing in it. A box a person marked false, and the boxes of a picture a person
- * marked empty, are left out: the person overruled them.
+ * marked empty, are left out: the person overruled them. A box the classifier named is written
+ * as that species (the classifier in classifiedBy, its probability); its answer for the whole
+ * picture, or for a box of an older run, is an observation of its own. Answers a person
+ * overruled never come here (library/machine-species.ts).
  */
 export function mediaObservations(mediaID: string, common: ObservationRow, findings: MediumFindings): MediumObservation[] {
   const { labels, result } = findings;
@@ -57,22 +77,31 @@ export function mediaObservations(mediaID: string, common: ObservationRow, findi
   if (markedEmpty) return [{ row: human(markedEmpty), taxon: null, source: { observationId: markedEmpty.observationId } }];
   const kept = labels.filter((l) => l.falseDetection === 0);
   const out: MediumObservation[] = kept.map((l) => ({ row: human(l), taxon: l.scientificName ? `species:${l.scientificName}` : null, source: { observationId: l.observationId } }));
-  if (!result || result.status !== 'ok') return out;
-  const falseBoxes = new Set(labels.filter((l) => l.falseDetection === 1 && l.detectionId !== null).map((l) => l.detectionId));
-  const machine = {
-    classificationMethod: 'machine',
-    classifiedBy: `${result.modelName} ${result.modelVersion}`.trim(),
-    classificationTimestamp: utcToCamtrap(result.finishedAt),
-  };
-  const boxes = findings.boxes.filter((b) => !falseBoxes.has(b.detectionId));
-  for (const b of boxes) {
-    out.push({
-      row: { ...common, ...machine, observationID: `${mediaID}-m${b.detectionId}`, observationType: machineType[b.category], ...camtrapBox(b.x, b.y, b.w, b.h), classificationProbability: b.conf },
-      taxon: `class:${b.category}`,
-      source: { detectionId: b.detectionId },
-    });
+  const predictions = findings.predictions ?? [];
+  const onBox = new Map(predictions.filter((p) => p.detectionId !== null).map((p) => [p.detectionId, p]));
+  const written = new Set<number>();
+  const machine =
+    result?.status === 'ok' ? { classificationMethod: 'machine', classifiedBy: `${result.modelName} ${result.modelVersion}`.trim(), classificationTimestamp: utcToCamtrap(result.finishedAt) } : null;
+  if (machine) {
+    const falseBoxes = new Set(labels.filter((l) => l.falseDetection === 1 && l.detectionId !== null).map((l) => l.detectionId));
+    for (const b of findings.boxes.filter((x) => !falseBoxes.has(x.detectionId))) {
+      const named = onBox.get(b.detectionId);
+      if (named) {
+        written.add(named.classificationId);
+        out.push({ row: predictedSpecies(common, `${mediaID}-m${b.detectionId}`, named), taxon: `species:${named.scientificName}`, source: {} });
+        continue;
+      }
+      out.push({
+        row: { ...common, ...machine, observationID: `${mediaID}-m${b.detectionId}`, observationType: machineType[b.category], ...camtrapBox(b.x, b.y, b.w, b.h), classificationProbability: b.conf },
+        taxon: `class:${b.category}`,
+        source: { detectionId: b.detectionId },
+      });
+    }
   }
-  if (out.length === 0 && findings.boxes.length === 0) out.push({ row: { ...common, ...machine, observationID: `${mediaID}-m0`, observationType: 'blank' }, taxon: null, source: {} });
+  for (const p of predictions) {
+    if (!written.has(p.classificationId)) out.push({ row: predictedSpecies(common, `${mediaID}-c${p.classificationId}`, p), taxon: `species:${p.scientificName}`, source: {} });
+  }
+  if (machine && out.length === 0 && findings.boxes.length === 0) out.push({ row: { ...common, ...machine, observationID: `${mediaID}-m0`, observationType: 'blank' }, taxon: null, source: {} });
   return out;
 }
 

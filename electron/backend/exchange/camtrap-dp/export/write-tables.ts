@@ -81,7 +81,12 @@ export async function writeTables(ctx: WriteContext, out: TableWriters): Promise
       for (const m of page) {
         if (ctx.signal.aborted) throw new ExportCancelled();
         const result = reads.latestResult(m.mediaPk);
-        const findings: MediumFindings = { labels: reads.labels(m.mediaPk), result, boxes: result?.status === 'ok' ? reads.boxes(m.mediaPk, result.runId, result.threshold) : [] };
+        const findings: MediumFindings = {
+          labels: reads.labels(m.mediaPk),
+          result,
+          boxes: result?.status === 'ok' ? reads.boxes(m.mediaPk, result.runId, result.threshold) : [],
+          predictions: reads.predictions(m.mediaPk),
+        };
         const placed = await placeMedium(library, ctx.packageDir, m, ctx.options);
         const timestamp = wallClockToCamtrap(m.timestampMs, d.offsetMinutes);
         const mediaID = imported ? imported.mediaID(m.mediaPk, m.mediaID) : m.mediaID;

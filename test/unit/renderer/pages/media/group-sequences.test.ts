@@ -22,6 +22,7 @@ const item = (mediaID: string, sequenceNo: number | null, deploymentID = 'dep1')
   processed: false,
   labels: [],
   reviewed: false,
+  suggestions: [],
 });
 
 /** The blocks as short strings: s[a,b] a sequence, 1[a|b] packed one-picture sequences. */
