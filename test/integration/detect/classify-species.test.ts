@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,9 +11,10 @@ import { useTestModels } from '../../support/models.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 import { pictureWith, tinyClassifierPackage, tinyLabels, tinyClass, type PictureSpec, type TinyClassName } from '../../support/tiny-classifier.ts';
 
+let modelsDir = '';
 beforeAll(() => {
-  const models = useTestModels();
-  tinyClassifierPackage(path.join(models, 'tiny-test-classifier'));
+  modelsDir = useTestModels();
+  tinyClassifierPackage(path.join(modelsDir, 'tiny-test-classifier'));
 });
 afterAll(removeTempDirs);
 
@@ -121,5 +123,25 @@ describe('species from the machine, on the CPU', () => {
     const missing = await t.call('detect.classifyRun', { runId, classifierID: 'speciesnet-v4a', runner: 'cpu' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/species model speciesnet-v4a is not installed/) } });
     t.backend.close();
+  });
+
+  it('from the command line: detects and classifies in one job, then classifies an earlier job again', async () => {
+    const work = tempDir();
+    const card = path.join(work, 'card', 'DCIM', '100TEST');
+    fs.mkdirSync(card, { recursive: true });
+    await pictureWith(path.join(card, 'ONE.JPG'), pictures[0]?.spec as PictureSpec);
+    const library = path.join(work, 'library');
+    const env = { ...process.env, CAMTRAP_DATA_DIR: path.join(work, 'data'), CAMTRAP_MODELS_DIRS: modelsDir };
+    const cli = (...args: string[]) => spawnSync(process.execPath, [path.resolve('electron/backend/cli/camtrap-station.mjs'), '--json', ...args], { env, encoding: 'utf8' });
+    expect(cli('library', 'init', library).status).toBe(0);
+    cli('location', 'add', '--library', library, '--name', 'x', '--lat', '-1.3', '--lon', '36.8', '--id', 'loc1');
+    cli('deployment', 'add', '--library', library, '--location', 'loc1', '--start', '2000-01-01T00:00:00Z', '--end', '2030-01-01T00:00:00Z', '--id', 'dep1');
+    expect(cli('import', path.join(work, 'card'), '--library', library, '--deployment', 'dep1').status).toBe(0);
+    const both = cli('detect', '--library', library, '--runner', 'cpu', '--species', 'tiny-test-classifier');
+    expect(both.status, both.stderr).toBe(0);
+    expect(JSON.parse(both.stdout)).toMatchObject({ state: 'done', classifierName: 'Tiny test classifier', done: 1 });
+    const again = cli('detect', '--library', library, '--runner', 'cpu', '--species', 'tiny-test-classifier', '--run', String((JSON.parse(both.stdout) as { runId: number }).runId));
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/species by Tiny test classifier/);
   });
 });

@@ -9,7 +9,8 @@ import { withLibrary } from './with-library.ts';
 const resumable = new Set(['running', 'paused', 'failed', 'queued']);
 
 function describeJob(j: JobInfo): string {
-  return `job ${j.runId} (${j.modelName} ${j.modelVersion}, ${j.runner}): ${j.state}, ${j.done}/${j.total} images, ${j.failed} failed${j.message ? ` — ${j.message}` : ''}`;
+  const species = j.classifierName ? `, species by ${j.classifierName} ${j.classifierVersion ?? ''}`.trimEnd() : '';
+  return `job ${j.runId} (${j.modelName} ${j.modelVersion}${species}, ${j.runner}): ${j.state}, ${j.done}/${j.total} images, ${j.failed} failed${j.message ? ` — ${j.message}` : ''}`;
 }
 
 export function registerDetectCommands(program: Command, setCode: (c: number) => void): void {
@@ -19,14 +20,17 @@ export function registerDetectCommands(program: Command, setCode: (c: number) =>
       .addOption(libraryOption())
       .option('--deployment <deploymentID>', 'only this deployment')
       .option('--model <modelID>', 'the model (the first installed one if left out)')
+      .option('--species <classifierID>', 'a species model to classify the animals found, in the same job')
+      .option('--run <runId>', 'with --species: classify the animals an earlier job found instead of detecting', Number)
       .addOption(new Option('--runner <runner>', 'where detection runs: the container (GPU when there is one), the embedded CPU worker, or automatic').choices(['auto', 'container', 'cpu']).default('auto'))
-      .action(async (opts: { deployment?: string; model?: string; runner: 'auto' | 'container' | 'cpu' }, command: Command) =>
+      .action(async (opts: { deployment?: string; model?: string; species?: string; run?: number; runner: 'auto' | 'container' | 'cpu' }, command: Command) =>
         withLibrary(command, setCode, async ({ call, backend, out }) => {
           const jobs = await call('detect.jobs', {});
           if (!jobs.ok) return out.failure(jobs);
-          const previous = jobs.value.find(
-            (j) => resumable.has(j.state) && (!opts.model || j.modelID === opts.model) && (j.scope.deploymentID ?? null) === (opts.deployment ?? null),
-          );
+          const previous =
+            opts.run === undefined
+              ? jobs.value.find((j) => resumable.has(j.state) && (!opts.model || j.modelID === opts.model) && (j.scope.deploymentID ?? null) === (opts.deployment ?? null))
+              : undefined;
           let runId = previous?.runId ?? -1;
           printTaskProgress(backend, 'detection', out);
           const finished = new Promise<JobInfo>((resolve) => {
@@ -34,7 +38,11 @@ export function registerDetectCommands(program: Command, setCode: (c: number) =>
               if (job.runId === runId) resolve(job);
             });
           });
-          const started = previous ? await call('detect.resume', { runId: previous.runId }) : await call('detect.start', { modelID: opts.model, runner: opts.runner, scope: { deploymentID: opts.deployment, onlyUnprocessed: true } });
+          const started = previous
+            ? await call('detect.resume', { runId: previous.runId })
+            : opts.run !== undefined && opts.species
+              ? await call('detect.classifyRun', { runId: opts.run, classifierID: opts.species, runner: opts.runner })
+              : await call('detect.start', { modelID: opts.model, runner: opts.runner, classifierID: opts.species, scope: { deploymentID: opts.deployment, onlyUnprocessed: true } });
           if (!started.ok) return out.failure(started);
           runId = started.value.runId;
           out.progress(previous ? `Resuming ${describeJob(started.value)}` : `Started ${describeJob(started.value)}`);
