@@ -17,8 +17,13 @@ export interface JobManifest {
    * boxThreshold (or, for a `full` classifier, the whole picture) is classified.
    */
   classifier?: { modelFile: string; manifest: ClassifierManifest; boxThreshold: number };
-  /** `boxes`, when given, were found by an earlier run: the image is classified only, those boxes in that order. */
-  items: { mediaPk: number; path: string; boxes?: { bbox: [number, number, number, number] }[] }[];
+  /** Frames looked at per second of video: the library's setting (one a second, as AddaxAI and Biowatch). */
+  videoFramesPerSecond?: number;
+  /**
+   * `boxes`, when given, were found by an earlier run: the image is classified only, those boxes
+   * in that order. `video`: frames are sampled, and each box says its frame.
+   */
+  items: { mediaPk: number; path: string; video?: boolean; boxes?: { bbox: [number, number, number, number] }[] }[];
 }
 
 const unit = z.number().min(0).max(1);
@@ -27,6 +32,8 @@ const detection = z.object({
   category: z.enum(categories),
   conf: unit,
   bbox: z.tuple([unit, unit, unit, unit]),
+  /** In a video: the frame the box was found in, counted from 0 in the file's own frames. */
+  frame: z.number().int().min(0).max(100_000_000).optional(),
 });
 const mediaPk = z.number().int().positive();
 /**
@@ -48,7 +55,16 @@ const failureSays = z.object({
 const workerLineSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), runId: z.number().int(), device: z.string(), threads: z.number().int() }),
   z.object({ type: z.literal('progress'), runId: z.number().int(), done: count, total: count, imagesPerSecond: z.number().min(0), msPrepare: z.number(), msInfer: z.number() }),
-  z.object({ type: z.literal('result'), mediaPk, truncated: z.boolean(), detections: z.array(detection).max(10_000), classifications: classifications.optional() }),
+  z.object({
+    type: z.literal('result'),
+    mediaPk,
+    truncated: z.boolean(),
+    detections: z.array(detection).max(100_000),
+    classifications: classifications.optional(),
+    /** A video's frame rate and the frames looked at, as MegaDetector writes them. */
+    frameRate: z.number().positive().max(10_000).optional(),
+    framesProcessed: z.array(count).max(1_000_000).optional(),
+  }),
   z.object({ type: z.literal('classified'), mediaPk, classifications }),
   z.object({ type: z.literal('failure'), mediaPk, reason: z.string().max(10_000), says: failureSays.optional() }),
   z.object({ type: z.literal('done'), runId: z.number().int(), processed: count, failed: count }),
