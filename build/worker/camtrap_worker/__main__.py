@@ -5,6 +5,8 @@ results file (flushed and synced each batch), so that nothing is lost if the app
 With a classifier in the job, each image's animal boxes (or, for a `full` classifier, the whole
 picture) are classified after detection, in the same batch; an item that comes with its boxes is
 not detected again, only those boxes are classified (a `classified` line).
+A video's sampled frames go through the detector in batches as stills do, all their boxes in one
+line with each box's frame; videos are not classified.
 --bare N times N forward passes on already-made tensors instead (for the benchmark)."""
 import json
 import os
@@ -14,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import torch
 
-from . import images, postprocess
+from . import images, postprocess, video
 from .classify import Classifier
 from .onnx_torch import OnnxTorch
 
@@ -76,21 +78,62 @@ def prepare(item, spec, device, classifier=None):
     return {"tensor": tensor, "place": place, "truncated": truncated, "picture": picture}
 
 
+def prepare_video(item, job, classifier):
+    """A video's size and frame rate (its frames are read as the detector takes them); nothing
+    for one that came with its boxes, since videos are not classified."""
+    if classifier is not None and item.get("boxes") is not None:
+        return {"video": None, "picture": None}
+    return {"video": video.probe(item["path"], float(job.get("videoFramesPerSecond") or 1))}
+
+
 def prepare_given(item, classifier):
     """An item that came with its boxes: only the picture, and only if something is to be cut from it."""
     return {"picture": classifier.picture(item["path"]) if classifier.boxes_given(item["boxes"]) else None}
 
 
-def detect_batch(model, decode, spec, device, good):
+def infer(model, decode, spec, device, tensors, places):
+    """The detector on letterboxed pictures, stills and video frames alike: the boxes of each."""
+    outputs = model(torch.stack(tensors))
+    return [postprocess.to_detections(c, place, spec["nmsIou"]) for c, place in zip(decode(outputs, spec, device), places)]
+
+
+def detect_video(model, decode, spec, device, item, info, batch_size):
+    """A video's sampled frames, letterboxed as stills are, through the detector batch_size at a
+    time: one result line holding every box with its frame. Frames read before ffmpeg met an
+    error are kept (the video is truncated); a video that gives no frame at all is a failure."""
+    pre = spec["preprocess"]
+    detections, processed = [], []
+    with video.Frames(info) as frames:
+        for batch in frames.batches(batch_size):
+            prepared = [images.letterbox(chw, spec["inputSize"], pre["mean"], pre["std"], pre["channelOrder"], pre["padValue"], device) for _, chw in batch]
+            found = infer(model, decode, spec, device, [tensor for tensor, _ in prepared], [place for _, place in prepared])
+            for (number, _), boxes in zip(batch, found):
+                processed.append(number)
+                detections.extend({**box, "frame": number} for box in boxes)
+    if not processed:
+        return {"type": "failure", "mediaPk": item["mediaPk"], "reason": "Could not read this video: " + (frames.errors or "no frame could be decoded")}
+    line = {"type": "result", "mediaPk": item["mediaPk"], "truncated": bool(frames.errors), "detections": detections, "framesProcessed": processed}
+    if info.rate is not None:
+        line["frameRate"] = info.rate
+    return line
+
+
+def detect_batch(model, decode, spec, device, good, batch_size):
     """One line per prepared item: its detections, or (came with boxes) an empty `classified` line."""
     lines = [{"type": "classified", "mediaPk": item["mediaPk"], "classifications": []} for item, _ in good]
+    for n, (item, prep) in enumerate(good):
+        if prep.get("video") is None:
+            continue
+        try:
+            lines[n] = detect_video(model, decode, spec, device, item, prep["video"], batch_size)
+        except video.VideoError as err:
+            lines[n] = {"type": "failure", "mediaPk": item["mediaPk"], "reason": "Could not read this video: " + str(err)}
     todo = [n for n, (_, prep) in enumerate(good) if "tensor" in prep]
     if not todo:
         return lines
-    outputs = model(torch.stack([good[n][1]["tensor"] for n in todo]))
-    for n, candidates in zip(todo, decode(outputs, spec, device)):
+    found = infer(model, decode, spec, device, [good[n][1]["tensor"] for n in todo], [good[n][1]["place"] for n in todo])
+    for n, detections in zip(todo, found):
         item, prep = good[n]
-        detections = postprocess.to_detections(candidates, prep["place"], spec["nmsIou"])
         lines[n] = {"type": "result", "mediaPk": item["mediaPk"], "truncated": prep["truncated"], "detections": detections}
     return lines
 
@@ -102,6 +145,8 @@ def classify_batch(classifier, good, lines):
     crops, owners = [], []
     for n, (item, prep) in enumerate(good):
         line = lines[n]
+        if "video" in prep:
+            continue
         line["classifications"] = []
         boxes = classifier.boxes_given(item["boxes"]) if line["type"] == "classified" else classifier.boxes_of_detections(line["detections"])
         if not boxes:
@@ -160,9 +205,13 @@ def run(job):
         for item in batch:
             try:
                 given = classifier is not None and item.get("boxes") is not None
-                ready.append((item, prepare_given(item, classifier) if given else prepare(item, spec, device, classifier), None))
+                if item.get("video"):
+                    ready.append((item, prepare_video(item, job, classifier), None))
+                else:
+                    ready.append((item, prepare_given(item, classifier) if given else prepare(item, spec, device, classifier), None))
             except Exception as err:  # a bad file fails alone, never the job
-                ready.append((item, None, "Could not read this image: " + str(err)))
+                kind = "video" if item.get("video") else "image"
+                ready.append((item, None, f"Could not read this {kind}: " + str(err)))
         return ready, (time.perf_counter() - t) * 1000
 
     pending = pool.submit(prepare_batch, batches[0]) if batches else None
@@ -177,7 +226,7 @@ def run(job):
                 out.send({"type": "failure", "mediaPk": item["mediaPk"], "reason": reason})
         t = time.perf_counter()
         if good:
-            lines = detect_batch(model, decode, spec, device, good)
+            lines = detect_batch(model, decode, spec, device, good, batch_size)
             if classifier is not None:
                 classify_batch(classifier, good, lines)
             for line in lines:

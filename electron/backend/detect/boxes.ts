@@ -15,6 +15,8 @@ export interface Detection {
   category: Category;
   conf: number;
   bbox: [number, number, number, number];
+  /** In a video: the frame it was found in. */
+  frame?: number;
 }
 
 function iou(a: Candidate, b: Candidate): number {

@@ -72,6 +72,8 @@ export interface JobProgress {
   failed: number;
   imagesPerSecond: number;
   secondsLeft: number | null;
+  /** Video frames looked at so far, when the job has videos. */
+  frames?: number;
 }
 
 export interface BoxInfo {
@@ -79,6 +81,8 @@ export interface BoxInfo {
   category: Category;
   conf: number;
   bbox: [number, number, number, number];
+  /** The video frame the box was found in (0 is the first); absent for a picture. */
+  frame?: number;
 }
 
 export interface MediaDetections {
@@ -92,6 +96,10 @@ export interface MediaDetections {
   failureSays?: Says[];
   threshold: number;
   detections: BoxInfo[];
+  /** A video's frames per second as the detector read them: a box's time is its frame / frameRate. */
+  frameRate?: number;
+  /** The frames of a video the detector looked at, when it said (MegaDetector samples some). */
+  framesProcessed?: number[];
 }
 
 /** What a run found at its model's default threshold; an image with an animal and a person counts in both. */
@@ -139,6 +147,9 @@ export const detectMethods = {
   'detect.classifyRun': method<JobInfo>()(
     z.object({ runId: z.number().int().positive(), classifierID: z.string().min(1).max(100), runner: z.enum(['auto', 'container', 'cpu']).default('auto') }),
   ),
+  /** Frames of a video looked at per second of it: a library setting. */
+  'detect.videoSampling': method<{ framesPerSecond: number }>()(z.object({})),
+  'detect.setVideoSampling': method<{ framesPerSecond: number }>()(z.object({ framesPerSecond: z.number().min(0.1).max(30) })),
   'detect.pause': method<JobInfo>()(runId),
   'detect.resume': method<JobInfo>()(runId),
   'detect.cancel': method<JobInfo>()(runId),

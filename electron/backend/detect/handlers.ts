@@ -6,6 +6,7 @@ import { installModelPackage } from './models/install-package.ts';
 import { modelInfo } from './models/model-info.ts';
 import type { Emit } from '../events/event-bus.ts';
 import type { LibraryAccess } from '../library/library-session.ts';
+import { getNumberSetting, setSetting } from '../library/settings.ts';
 import type { DomainHandlers, PayloadMap } from '../rpc/define.ts';
 import type { DetectionJobs } from './jobs/detection-jobs.ts';
 import { getJob, listJobs } from './jobs/job-store.ts';
@@ -36,6 +37,11 @@ export const detectHandlers: DomainHandlers<typeof detectMethods, DetectContext>
   'models.install': ({ package: source }, ctx) => installModel(source, ctx),
   'detect.start': ({ modelID, scope, runner, classifierID }, { detection }) => detection.start(modelID, scope, runner, classifierID),
   'detect.classifyRun': ({ runId, classifierID, runner }, { detection }) => detection.classifyRun(runId, classifierID, runner),
+  'detect.videoSampling': (_input, { library }) => ({ framesPerSecond: getNumberSetting(library.require().db, 'videoFramesPerSecond') }),
+  'detect.setVideoSampling': ({ framesPerSecond }, { library }) => {
+    setSetting(library.require().db, 'videoFramesPerSecond', framesPerSecond);
+    return { framesPerSecond };
+  },
   'detect.pause': ({ runId }, { detection }) => detection.pause(runId),
   'detect.resume': async ({ runId }, { detection, library }) => {
     await detection.run(runId);

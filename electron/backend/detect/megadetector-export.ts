@@ -126,7 +126,9 @@ export function megadetectorJson(db: Db, runId: number): MegadetectorBatch {
   const images = rows.map((r): MegadetectorImage => {
     const file = r.filePath.replace(/^media\//, '');
     if (r.status === 'failed') return { file, failure: failureText(r.failure), detections: null };
-    const found = boxes.all(runId, r.mediaPk) as BoxRow[];
+    const all = boxes.all(runId, r.mediaPk) as BoxRow[];
+    // A video's result, as MegaDetector writes it: for each class the box of the frame it is surest of (the list is best first).
+    const found = r.frameRate === null ? all : all.filter((b, i) => all.findIndex((o) => o.category === b.category) === i);
     const labels = classify.forMedia(r.mediaPk, found);
     const detections = found.map((b): MegadetectorDetection => {
       const said = labels.get(b.detectionId);

@@ -45,12 +45,20 @@ export async function prepareImage(file: string, manifest: ModelManifest): Promi
       .toBuffer({ resolveWithObject: true }),
     endsEarly(file),
   ]);
+  return { ...letterbox(data, info.width, info.height, info.channels, manifest), truncated };
+}
+
+/**
+ * Pixels already fitted inside the model's square (sharp's 'inside', or a video frame scaled by
+ * ffmpeg to the same size), centred on the pad colour and normalized, channels first.
+ */
+export function letterbox(data: Uint8Array, width: number, height: number, channels: number, manifest: ModelManifest): Omit<PreparedImage, 'truncated'> {
+  const size = manifest.inputSize;
   const { mean, std, padValue, channelOrder } = manifest.preprocess;
   const plane = size * size;
   const tensor = new Float32Array(3 * plane);
-  const padX = Math.floor((size - info.width) / 2);
-  const padY = Math.floor((size - info.height) / 2);
-  const channels = info.channels;
+  const padX = Math.floor((size - width) / 2);
+  const padY = Math.floor((size - height) / 2);
   const lut = new Float32Array(256);
   for (let c = 0; c < 3; c += 1) {
     // Model channel c reads source channel c (RGB) or 2 - c (BGR); a table normalizes each byte value once.
@@ -60,15 +68,21 @@ export async function prepareImage(file: string, manifest: ModelManifest): Promi
     for (let v = 0; v < 256; v += 1) lut[v] = (v - m) / s;
     const offset = c * plane;
     tensor.fill((padValue - m) / s, offset, offset + plane);
-    for (let y = 0; y < info.height; y += 1) {
+    for (let y = 0; y < height; y += 1) {
       let out = offset + (y + padY) * size + padX;
-      let at = y * info.width * channels + (channels === 1 ? 0 : source);
-      for (let x = 0; x < info.width; x += 1) {
+      let at = y * width * channels + (channels === 1 ? 0 : source);
+      for (let x = 0; x < width; x += 1) {
         tensor[out] = lut[data[at] as number] as number;
         out += 1;
         at += channels;
       }
     }
   }
-  return { tensor, padX, padY, width: info.width, height: info.height, truncated };
+  return { tensor, padX, padY, width, height };
+}
+
+/** The size a picture of width x height takes inside the model's square: sharp's fit 'inside', with its rounding. */
+export function fitInside(width: number, height: number, size: number): { width: number; height: number } {
+  const scale = Math.min(size / width, size / height);
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }

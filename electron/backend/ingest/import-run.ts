@@ -9,7 +9,7 @@ import { DirectorySyncer } from './directory-sync.ts';
 import { freeBytes, reserveBytes } from './disk-space.ts';
 import { importSummary } from './import-summary.ts';
 import { contentMatches, jpegIsTruncated } from './media-kinds.ts';
-import { fileTime, readMetadata } from './read-metadata.ts';
+import { readMetadata, readVideoMetadata, type MediaMetadata } from './read-metadata.ts';
 import { mediaRecorder } from './record-media.ts';
 import type { SourceFile, SourceScan } from './scan-source.ts';
 import { describeSourceError } from './source-errors.ts';
@@ -206,9 +206,10 @@ export class ImportRun {
   }
 
   private async placeAndRecord(file: SourceFile, partial: string, copied: CopiedFile): Promise<boolean> {
-    const meta = file.kind.mediaType === 'image' ? await readMetadata(copied.head, file.mtimeMs) : { takenAt: fileTime(file.mtimeMs), timeFromFile: true };
+    // A video is read by ffprobe from the verified copy, before it is placed under its name.
+    const meta = file.kind.mediaType === 'image' ? await readMetadata(copied.head, file.mtimeMs) : await readVideoMetadata(partial, file.mtimeMs);
     const truncated = file.kind.mime === 'image/jpeg' && jpegIsTruncated(copied.tail);
-    const warnings = [truncated ? 'import-warning-cut-off' : null, meta.timeFromFile ? 'import-warning-no-time' : null]
+    const warnings = [truncated ? 'import-warning-cut-off' : null, videoWarning(meta), meta.timeFromFile ? 'import-warning-no-time' : null]
       .filter((w): w is MessageKey => w !== null)
       .map((key) => ({ key }));
     const dest = chooseDestination(this.recorder.pathTaken, this.library.paths.media, this.deploymentID, file.relPath, this.reserved);
@@ -299,6 +300,16 @@ export class ImportRun {
       ...this.counts,
     });
   }
+}
+
+const videoWarnings: Record<NonNullable<MediaMetadata['videoProblem']>, MessageKey> = {
+  unreadable: 'import-warning-video-unreadable',
+  'cut-off': 'import-warning-video-cut-off',
+  'no-tool': 'import-warning-video-not-measured',
+};
+
+function videoWarning(meta: MediaMetadata): MessageKey | null {
+  return meta.videoProblem ? videoWarnings[meta.videoProblem] : null;
 }
 
 /** A card that was pulled takes the file's folder with it; a single bad file leaves its folder readable. */

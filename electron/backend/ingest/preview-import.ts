@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import type { CameraSeen, ImportPreview } from './contract.ts';
 import { outsideByDeployment, type DatedFile } from './outside-deployment.ts';
-import { fileTime, readMetadata, type MediaMetadata } from './read-metadata.ts';
+import { fileTime, readMetadata, readVideoMetadata, type MediaMetadata } from './read-metadata.ts';
 import type { SourceFile, SourceScan } from './scan-source.ts';
 import { suggestDeployment } from './suggest-deployment.ts';
 import type { Db } from '../library/db.ts';
@@ -9,6 +9,8 @@ import { listDeployments } from '../library/deployments.ts';
 
 /** Reading the EXIF of every file on a large card would keep the user waiting; a spread sample tells the same story. */
 const maxSampled = 400;
+/** Each video costs an ffprobe run (tens of milliseconds from a card): fewer are sampled. */
+const maxVideosSampled = 100;
 const headBytes = 128 * 1024;
 
 async function readHead(file: SourceFile): Promise<Buffer | undefined> {
@@ -48,12 +50,20 @@ export async function previewImport(db: Db, scan: SourceScan): Promise<ImportPre
   const images = scan.files.filter((f) => f.kind.mediaType === 'image');
   const sample = spreadSample(images, maxSampled);
   const sampled = new Set(sample);
+  const videosSampled = new Set(spreadSample(scan.files.filter((f) => f.kind.mediaType === 'video'), maxVideosSampled));
   const metas: MediaMetadata[] = [];
   const dated: DatedFile[] = [];
   for (const file of scan.files) {
     if (file.kind.mediaType === 'video') {
-      // A video's time is its file time, as the import records it: cheap to know for every one.
-      dated.push({ name: file.relPath, takenAt: fileTime(file.mtimeMs) });
+      // The time the import will record: the container's capture time, else the file time, which
+      // stands in for the videos beyond the sample.
+      if (!videosSampled.has(file)) {
+        dated.push({ name: file.relPath, takenAt: fileTime(file.mtimeMs) });
+        continue;
+      }
+      const meta = await readVideoMetadata(file.absPath, file.mtimeMs);
+      metas.push(meta);
+      dated.push({ name: file.relPath, takenAt: meta.takenAt });
       continue;
     }
     if (!sampled.has(file)) continue;

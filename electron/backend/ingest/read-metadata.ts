@@ -1,5 +1,7 @@
 import exifr from 'exifr';
 import { parseReconyxMakerNote } from './reconyx-maker-note.ts';
+import { videoCutShort } from './video-cut-short.ts';
+import { probeVideo, VideoProbeError } from '../media-tools/probe-video.ts';
 
 export interface MediaMetadata {
   /** Wall-clock time of capture, YYYY-MM-DD HH:MM:SS(.sss), from EXIF or else from the file time. */
@@ -16,6 +18,12 @@ export interface MediaMetadata {
   height?: number;
   /** The EXIF fields kept for export (Camtrap DP exifData), without binary blobs. */
   exif?: Record<string, string | number>;
+  durationS?: number;
+  frameRate?: number;
+  frameCount?: number;
+  videoCodec?: string;
+  /** A video ffprobe could not read (damaged, cut off), one it read whose end is missing, or one not measured for want of ffprobe. */
+  videoProblem?: 'unreadable' | 'cut-off' | 'no-tool';
 }
 
 const exifDate = /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
@@ -89,4 +97,29 @@ export async function readMetadata(head: Buffer, mtimeMs: number): Promise<Media
   if (reconyx?.sequence) exif.Sequence = `${reconyx.sequence.index} of ${reconyx.sequence.of}`;
   meta.exif = exif;
   return meta;
+}
+
+/**
+ * What ffprobe reads from a video: its length, frame rate, size and codec, and the capture time
+ * from the container's tags, else the file time. A video it cannot read keeps the file time and
+ * says why, as does one cut short, so that the import keeps the file and warns.
+ */
+export async function readVideoMetadata(file: string, mtimeMs: number): Promise<MediaMetadata> {
+  try {
+    const v = await probeVideo(file);
+    const meta: MediaMetadata = { takenAt: v.takenAt ?? fileTime(mtimeMs), timeFromFile: v.takenAt === null };
+    if (v.make !== null) meta.make = v.make;
+    if (v.model !== null) meta.model = v.model;
+    if (v.width !== null) meta.width = v.width;
+    if (v.height !== null) meta.height = v.height;
+    if (v.durationS !== null) meta.durationS = v.durationS;
+    if (v.frameRate !== null) meta.frameRate = v.frameRate;
+    if (v.frameCount !== null) meta.frameCount = v.frameCount;
+    if (v.codec !== null) meta.videoCodec = v.codec;
+    if (await videoCutShort(file).catch(() => false)) meta.videoProblem = 'cut-off';
+    return meta;
+  } catch (err) {
+    if (!(err instanceof VideoProbeError)) throw err;
+    return { takenAt: fileTime(mtimeMs), timeFromFile: true, videoProblem: err.reason };
+  }
 }

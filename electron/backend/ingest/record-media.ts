@@ -32,9 +32,10 @@ export function mediaRecorder(db: Db): MediaRecorder {
   const insertMedia = db.prepare(`
     INSERT INTO media (media_id, deployment_id, import_id, file_path, source_path, file_name, sha256, size, media_type, mime,
       taken_at_original, taken_at_ms, timestamp_ms, time_from_file, camera_make, camera_model, camera_serial,
-      gps_latitude, gps_longitude, orientation, width, height, exif_json, imported_at)
+      gps_latitude, gps_longitude, orientation, width, height, exif_json, imported_at, duration_s, frame_rate, frame_count, video_codec)
     VALUES (@mediaID, @deploymentID, @importId, @filePath, @sourcePath, @fileName, @sha256, @size, @mediaType, @mime,
-      @takenAt, @takenAtMs, @timestampMs, @timeFromFile, @make, @model, @serial, @lat, @lon, @orientation, @width, @height, @exif, @importedAt)`);
+      @takenAt, @takenAtMs, @timestampMs, @timeFromFile, @make, @model, @serial, @lat, @lon, @orientation, @width, @height, @exif, @importedAt,
+      @durationS, @frameRate, @frameCount, @videoCodec)`);
   const insertItem = db.prepare(
     `INSERT INTO import_items (import_id, source_path, status, reason, media_pk) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(import_id, source_path) DO UPDATE SET status = excluded.status, reason = excluded.reason, media_pk = excluded.media_pk`,
@@ -70,6 +71,10 @@ export function mediaRecorder(db: Db): MediaRecorder {
       height: row.meta.height ?? null,
       exif: row.meta.exif ? JSON.stringify(row.meta.exif) : null,
       importedAt: nowIso(),
+      durationS: row.meta.durationS ?? null,
+      frameRate: row.meta.frameRate ?? null,
+      frameCount: row.meta.frameCount ?? null,
+      videoCodec: row.meta.videoCodec ?? null,
     });
     const pk = Number(result.lastInsertRowid);
     insertItem.run(row.importId, row.file.relPath, 'imported', row.warning, pk);

@@ -132,6 +132,11 @@ export interface MediaItem {
   cameraSerial: string | null;
   width: number | null;
   height: number | null;
+  /** A video's length in seconds, frames per second, frame count and codec, as ffprobe read them at import; null for pictures and unreadable videos. */
+  durationS: number | null;
+  frameRate: number | null;
+  frameCount: number | null;
+  videoCodec: string | null;
   sequenceNo: number | null;
   sha256: string;
   /** The highest confidence of the latest detection result, null before detection. */
@@ -157,6 +162,8 @@ export interface MachineSuggestion {
 
 export interface MediaPage {
   total: number;
+  /** How many of the total are videos; the rest are pictures. */
+  videos: number;
   sequences: number;
   items: MediaItem[];
 }

@@ -17,6 +17,10 @@ interface MediaRow {
   cameraSerial: string | null;
   width: number | null;
   height: number | null;
+  durationS: number | null;
+  frameRate: number | null;
+  frameCount: number | null;
+  videoCodec: string | null;
   sequenceNo: number | null;
   sha256: string;
   maxConf: number | null;
@@ -29,7 +33,8 @@ interface MediaRow {
 const columns = `media_id AS mediaID, deployment_id AS deploymentID, file_name AS fileName, file_path AS filePath,
   media_type AS mediaType, timestamp_ms AS timestampMs, taken_at_original AS takenAtOriginal,
   time_from_file AS timeFromFile, camera_make AS cameraMake, camera_model AS cameraModel,
-  camera_serial AS cameraSerial, width, height, sequence_no AS sequenceNo, sha256,
+  camera_serial AS cameraSerial, width, height, duration_s AS durationS, frame_rate AS frameRate, frame_count AS frameCount,
+  video_codec AS videoCodec, sequence_no AS sequenceNo, sha256,
   (SELECT x.max_conf FROM detection_results x WHERE x.media_pk = media.media_pk ORDER BY x.run_id DESC LIMIT 1) AS maxConf,
   EXISTS (SELECT 1 FROM detection_results x WHERE x.media_pk = media.media_pk) AS processed,
   (SELECT group_concat(name, char(31)) FROM (SELECT DISTINCT COALESCE(s.vernacular_name, o.scientific_name) AS name FROM observations o
@@ -90,6 +95,7 @@ export function mediaPage(db: Db, input: MediaFilter): MediaPage {
     input.predicted ? predictedFilter : null,
   ].filter(Boolean);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const whereVideos = `WHERE ${[...conditions, "media_type = 'video'"].join(' AND ')}`;
   const params = {
     deploymentID: input.deploymentID,
     offset: input.offset,
@@ -105,15 +111,16 @@ export function mediaPage(db: Db, input: MediaFilter): MediaPage {
   const totals = db
     .prepare(
       `SELECT (SELECT COUNT(*) FROM media ${where}) AS total,
+              (SELECT COUNT(*) FROM media ${whereVideos}) AS videos,
               (SELECT COUNT(*) FROM (SELECT 1 FROM media ${where} GROUP BY deployment_id, sequence_no)) AS sequences`,
     )
-    .get(params) as { total: number; sequences: number };
+    .get(params) as { total: number; videos: number; sequences: number };
   const sort = input.sort ?? 'time';
   const rows =
     sort === 'time'
       ? (db.prepare(`SELECT ${columns} FROM media ${where} ORDER BY timestamp_ms, file_path LIMIT @limit OFFSET @offset`).all(params) as MediaRow[])
       : sortedRows(db, where, params, sort);
-  return { total: totals.total, sequences: totals.sequences, items: rows.map(toItem) };
+  return { total: totals.total, videos: totals.videos, sequences: totals.sequences, items: rows.map(toItem) };
 }
 
 /** Sorted by a prediction: the page's media first, so that the columns are read for one page only, not for every picture sorted. */

@@ -11,6 +11,8 @@ export const settingDefaults = {
   machineSpecies: 0,
   /** The probability (0–1) a machine prediction needs to count while machineSpecies is on. */
   machineSpeciesThreshold: 0.8,
+  /** Frames of a video looked at per second of it, as AddaxAI and Biowatch sample by default. */
+  videoFramesPerSecond: 1,
 } as const;
 
 export type SettingKey = keyof typeof settingDefaults;

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import path from 'node:path';
 import { pipeline } from 'node:stream';
 import { sendRange } from './send-range.ts';
 import { overlayFile, pmtilesFile, readTile } from '../analysis/map-files/map-layers.ts';
 import type { MapReader } from '../analysis/map-files/map-reader.ts';
+import { mediaKindOf } from '../ingest/media-kinds.ts';
 import { thumbnailFor } from '../ingest/thumbnails.ts';
 import type { LibraryAccess } from '../library/library-session.ts';
 import { findMedia } from '../library/media-queries.ts';
@@ -28,7 +28,7 @@ function orNull<T>(read: () => T | null): T | null {
 /**
  * Thumbnails and originals by media ID, for the renderer's <img> tags: the renderer never sees
  * a file path or a file:// URL. Answers false when the path is not a media route. PMTiles
- * archives are served from the library by byte ranges (the Range header, `range`).
+ * archives and originals (videos) are served from the library by byte ranges (the Range header, `range`).
  */
 export async function serveMedia(session: LibraryAccess, maps: MapReader, urlPath: string, res: ServerResponse, range?: string): Promise<boolean> {
   const tile = /^\/media\/tiles\/([0-9a-f]{8})\/(\d{1,2})\/(\d+)\/(\d+)$/.exec(urlPath);
@@ -65,13 +65,17 @@ export async function serveMedia(session: LibraryAccess, maps: MapReader, urlPat
     res.writeHead(404).end('No such media');
     return true;
   }
-  const thumb = kind === 'thumb' && item.mediaType === 'image';
-  const file = thumb ? await thumbnailFor(library, item.sha256, item.filePath).catch(refusedAsMissing) : orNull(() => libraryFile(library.paths.root, item.filePath));
+  // A video's thumbnail is its poster frame, a JPEG like a picture's.
+  const thumb = kind === 'thumb';
+  const file = thumb ? await thumbnailFor(library, item.sha256, item.filePath, item.mediaType).catch(refusedAsMissing) : orNull(() => libraryFile(library.paths.root, item.filePath));
   if (!file) {
     res.writeHead(404).end('Not found');
     return true;
   }
-  sendFile(file, { 'Content-Type': thumb ? 'image/jpeg' : mimeOf(item.fileName), 'Cache-Control': 'private, max-age=86400, immutable', 'X-Content-Type-Options': 'nosniff' }, res);
+  const headers = { 'Content-Type': thumb ? 'image/jpeg' : mimeOf(item.fileName), 'Cache-Control': 'private, max-age=86400, immutable', 'X-Content-Type-Options': 'nosniff' };
+  // A video element reads an original by ranges: the part it plays, the end where MP4 keeps its index, the place it seeks to.
+  if (thumb) sendFile(file, headers, res);
+  else sendRange(file, range, headers, res);
   return true;
 }
 
@@ -91,6 +95,5 @@ export function sendFile(file: string, headers: Record<string, string>, res: Ser
 }
 
 function mimeOf(name: string): string {
-  const ext = path.extname(name).toLowerCase();
-  return ext === '.png' ? 'image/png' : ext === '.mp4' ? 'video/mp4' : ext === '.mov' ? 'video/quicktime' : ext === '.avi' ? 'video/x-msvideo' : 'image/jpeg';
+  return mediaKindOf(name)?.mime ?? 'application/octet-stream';
 }

@@ -1,25 +1,13 @@
 import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
-
-/** One byte range as readers of single-file archives ask for it: "bytes=a-b", "bytes=a-" or "bytes=-n". */
-function parseRange(header: string, size: number): { start: number; end: number } | 'unsatisfiable' | 'invalid' {
-  const m = /^bytes=(\d{0,15})-(\d{0,15})$/.exec(header.trim());
-  if (!m || (m[1] === '' && m[2] === '')) return 'invalid';
-  if (m[1] === '') {
-    const suffix = Number(m[2]);
-    return suffix === 0 || size === 0 ? 'unsatisfiable' : { start: Math.max(0, size - suffix), end: size - 1 };
-  }
-  const start = Number(m[1]);
-  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
-  if (start >= size) return 'unsatisfiable';
-  return end < start ? 'invalid' : { start, end };
-}
+import { parseByteRange } from './byte-range.ts';
 
 /**
  * Streams a file, or the one range of it asked for (206), as HTTP byte serving says: a PMTiles
- * reader fetches the header and then only the directories and tiles it draws. A file gone
- * answers 404; a range past its end 416 with its size, which readers use to ask again.
+ * reader fetches the header and then only the directories and tiles it draws; a video element
+ * the part it plays or seeks to. A file gone answers 404; a range past its end 416 with its size,
+ * which readers use to ask again.
  */
 export function sendRange(file: string, range: string | undefined, headers: Record<string, string>, res: ServerResponse): void {
   fs.stat(file, (err, stat) => {
@@ -33,7 +21,7 @@ export function sendRange(file: string, range: string | undefined, headers: Reco
       pipeline(fs.createReadStream(file), res, () => undefined);
       return;
     }
-    const wanted = parseRange(range, stat.size);
+    const wanted = parseByteRange(range, stat.size);
     if (wanted === 'invalid' || wanted === 'unsatisfiable') {
       res.writeHead(416, { ...base, 'Content-Range': `bytes */${stat.size}` }).end();
       return;

@@ -31,6 +31,7 @@ function JobRow({ job, live, onReview, classifiers, onChanged }: { job: JobInfo;
       <p data-testid="job-progress">
         {t('detect.progress', { done, total: job.total, failed })}
         {live && live.state === 'running' && live.secondsLeft !== null ? ` · ${t('detect.rate', { rate: live.imagesPerSecond, seconds: live.secondsLeft })}` : null}
+        {live?.frames ? ` · ${t('detect.videoFrames', { count: live.frames })}` : null}
       </p>
       <p className="muted">
         {t('detect.runsOn', { runner: t(`detect.runnerName.${job.runner}`, { defaultValue: job.runner }) })}

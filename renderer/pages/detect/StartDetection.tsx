@@ -11,6 +11,7 @@ export function StartDetection({ onStarted }: { onStarted: () => void }): JSX.El
   const { t } = useTranslation();
   const models = useCall('models.list', {});
   const classifiers = useCall('models.classifiers', {});
+  const sampling = useCall('detect.videoSampling', {});
   const [classifierID, setClassifierID] = useState('');
   const deployments = useCall('deployment.list', {});
   const imports = useCall('ingest.list', {});
@@ -85,6 +86,19 @@ export function StartDetection({ onStarted }: { onStarted: () => void }): JSX.El
         </Field>
         <Field label={t('detect.to')}>
           <input value={to} onChange={(e) => setTo(e.target.value)} type="date" />
+        </Field>
+        <Field label={t('detect.videoSampling')}>
+          <select
+            value={sampling.data?.framesPerSecond ?? 1}
+            onChange={(e) => void api.call('detect.setVideoSampling', { framesPerSecond: Number(e.target.value) }).then(() => sampling.reload())}
+            data-testid="detect-video-sampling"
+          >
+            {[0.5, 1, 2, 4].map((fps) => (
+              <option key={fps} value={fps}>
+                {fps < 1 ? t('detect.videoEverySeconds', { count: 1 / fps }) : t('detect.videoPerSecond', { count: fps })}
+              </option>
+            ))}
+          </select>
         </Field>
         <Field label={t('detect.runner')}>
           <select value={runner} onChange={(e) => setRunner(e.target.value as typeof runner)} data-testid="detect-runner">

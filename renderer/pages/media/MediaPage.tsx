@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { GridFilters, noFilters, pageFilter, type Filters } from './GridFilters.tsx';
 import { blockItems, groupSequences, packSingles } from './group-sequences.ts';
 import { takeRequestedFilters } from './requested-filters.ts';
+import { TilePicture } from './TilePicture.tsx';
+import { useMediaCount } from './use-media-count.ts';
 import { Viewer } from './Viewer.tsx';
-import { api } from '../../api/client.ts';
+import type { MediaItem } from '../../../electron/backend/library/contract.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatCameraTime } from '../../components/locale-format.ts';
 import { percent } from '../../components/percent.ts';
@@ -21,6 +23,11 @@ const pageSize = 200;
 
 export function MediaPage(): JSX.Element {
   const { t, i18n } = useTranslation();
+  const mediaCount = useMediaCount();
+  const groupCount = (items: MediaItem[]) => {
+    const videos = items.filter((m) => m.mediaType === 'video').length;
+    return mediaCount(items.length - videos, videos);
+  };
   const [filters, setFilters] = useRemembered<Filters>('media.filters', noFilters);
   useEffect(() => {
     // Opened from another page with filters of its own ("Review the animals"): those, and no others.
@@ -58,7 +65,7 @@ export function MediaPage(): JSX.Element {
         <UndoRedo version={String(labelled)} onChanged={changed} />
         {page.data ? (
           <span className="muted" data-testid="media-count">
-            {t('media.count', { total: page.data.total, count: page.data.sequences })}
+            {t('media.count', { total: page.data.total, media: mediaCount(page.data.total - page.data.videos, page.data.videos), count: page.data.sequences })}
           </span>
         ) : null}
       </div>
@@ -81,7 +88,7 @@ export function MediaPage(): JSX.Element {
               <div className="row sequence-head">
                 <h3 className="sequence-title">
                   {t('media.sequence', { n: b.group.sequenceNo })} · {b.group.deploymentID} ·{' '}
-                  <span className="muted">{t('media.sequenceInfo', { count: b.group.items.length, from: formatCameraTime(b.group.items[0]?.timestamp, i18n.language), to: formatCameraTime(b.group.items[b.group.items.length - 1]?.timestamp, i18n.language) })}</span>
+                  <span className="muted">{t('media.sequenceInfo', { count: b.group.items.length, media: groupCount(b.group.items), from: formatCameraTime(b.group.items[0]?.timestamp, i18n.language), to: formatCameraTime(b.group.items[b.group.items.length - 1]?.timestamp, i18n.language) })}</span>
                 </h3>
                 {b.group.items.some(offersSuggestion) ? <AcceptButton onAccept={() => void accept(groupTarget(b.group))} /> : null}
                 {b.group.sequenceNo !== null ? <SequenceLabel deploymentID={b.group.deploymentID} sequenceNo={b.group.sequenceNo} onLabelled={changed} /> : null}
@@ -93,7 +100,7 @@ export function MediaPage(): JSX.Element {
               {blockItems(b).map((m) => (
                 <li key={m.mediaID} className="tile" data-testid="tile" onKeyDown={offersSuggestion(m) ? acceptKeyOn(m, accept) : undefined}>
                   <button className="tile-open" onClick={() => setOpen(items.indexOf(m))}>
-                    <img src={api.mediaUrl('thumb', m.mediaID)} alt={m.fileName} loading="lazy" width={160} height={112} />
+                    <TilePicture item={m} />
                     {m.maxConf !== null && m.maxConf >= filters.threshold ? <span className="tile-badge" data-testid="tile-badge" title={t('review.badgeHelp', { percent: percent(m.maxConf, i18n.language) })}>{percent(m.maxConf, i18n.language)}</span> : null}
                   </button>
                   <input type="checkbox" className="tile-select" checked={selected.includes(m.mediaID)} onChange={() => toggle(m.mediaID)} aria-label={t('review.select', { name: m.fileName })} data-testid="tile-select" />

@@ -1,23 +1,19 @@
-import { type JSX, useEffect, useState } from 'react';
+import { type JSX, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BoxOverlay } from './BoxOverlay.tsx';
+import { fitInto } from './fit-into.ts';
+import { inPlayingOrder } from './video-frames.ts';
+import { VideoPlayer, type VideoPlayerHandle } from './VideoPlayer.tsx';
+import type { BoxInfo } from '../../../electron/backend/detect/contract.ts';
 import type { MediaItem } from '../../../electron/backend/library/contract.ts';
 import { api } from '../../api/client.ts';
 import { formatCameraTime } from '../../components/locale-format.ts';
-import { percent } from '../../components/percent.ts';
 import { useCall } from '../../components/use-call.ts';
 import { useSaid } from '../../components/use-said.ts';
 import { BoxSuggestions, PredictionBar } from '../review/MachinePredictions.tsx';
 import { MediaReview } from '../review/MediaReview.tsx';
 
-const colours = { animal: '#f0b429', person: '#e5484d', vehicle: '#3e9bff' } as const;
-
-/** The full image with its boxes; arrow keys move through the grid, Escape closes. */
-function fitInto(size: { width: number; height: number }, room: { width: number; height: number }): { width: number; height: number } | null {
-  if (size.width <= 0 || size.height <= 0) return null;
-  const scale = Math.min(room.width / size.width, room.height / size.height);
-  return { width: Math.round(size.width * scale), height: Math.round(size.height * scale) };
-}
-
+/** The full image, or the video, with its boxes; arrow keys move through the grid, Escape closes. */
 export function Viewer({
   item,
   threshold,
@@ -44,8 +40,8 @@ export function Viewer({
   const predictions = useCall('review.predictions', { mediaID: item.mediaID }, version);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      // Arrows belong to the field being typed in.
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement) return;
+      // Arrows belong to the field being typed in, and to a video's own controls (they seek).
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLVideoElement) return;
       if (e.key === 'ArrowRight') onMove(1);
       else if (e.key === 'ArrowLeft') onMove(-1);
       else if (e.key === 'Escape') onClose();
@@ -55,6 +51,10 @@ export function Viewer({
   }, [onMove, onClose]);
   const r = result.data;
   const [zoom, setZoom] = useState(false);
+  const video = item.mediaType === 'video';
+  const player = useRef<VideoPlayerHandle>(null);
+  // A video's boxes are numbered in the order they appear, so "Box 2" comes after "Box 1" on the timeline.
+  const boxes = useMemo(() => (video ? inPlayingOrder(r?.detections ?? []) : (r?.detections ?? [])), [video, r]);
   return (
     <div className="viewer" role="dialog" aria-modal="true" aria-label={item.fileName} data-testid="viewer">
       <div className="viewer-bar row">
@@ -68,29 +68,30 @@ export function Viewer({
         </button>
       </div>
       <div className="viewer-stage">
-        <div className={zoom ? 'viewer-frame zoomed' : 'viewer-frame'} onClick={() => setZoom((z) => !z)} title={t('review.zoom')}>
-          <img
-            src={api.mediaUrl('file', item.mediaID)}
-            alt={item.fileName}
-            data-testid="viewer-image"
-            style={fitted ? { width: fitted.width, height: fitted.height } : undefined}
-            onLoad={(e) => setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
-          />
-          <svg className="viewer-boxes" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true">
-            {r?.detections.map((d, i) => (
-              <rect key={i} x={d.bbox[0]} y={d.bbox[1]} width={d.bbox[2]} height={d.bbox[3]} fill="none" stroke={colours[d.category]} strokeWidth={2} vectorEffect="non-scaling-stroke" data-testid="box" />
-            ))}
-          </svg>
-          {r?.detections.map((d, i) => (
-            <span key={i} className="box-label" style={{ left: `${d.bbox[0] * 100}%`, top: `${d.bbox[1] * 100}%`, background: colours[d.category] }} data-testid="box-label">
-              {t('detect.boxLabel', { category: t(`detect.category.${d.category}`), conf: percent(d.conf, i18n.language) })}
-            </span>
-          ))}
-          <BoxSuggestions predictions={predictions.data} boxes={r?.detections ?? []} />
-        </div>
+        {video ? (
+          <VideoPlayer key={item.mediaID} ref={player} item={item} result={r} boxes={boxes} predictions={predictions.data} />
+        ) : (
+          <div className={zoom ? 'viewer-frame zoomed' : 'viewer-frame'} onClick={() => setZoom((z) => !z)} title={t('review.zoom')}>
+            <img
+              src={api.mediaUrl('file', item.mediaID)}
+              alt={item.fileName}
+              data-testid="viewer-image"
+              style={fitted ? { width: fitted.width, height: fitted.height } : undefined}
+              onLoad={(e) => setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
+            />
+            <BoxOverlay boxes={boxes} />
+            <BoxSuggestions predictions={predictions.data} boxes={boxes} />
+          </div>
+        )}
       </div>
-      <PredictionBar mediaID={item.mediaID} predictions={predictions.data} boxes={r?.detections ?? []} onChanged={onChanged} />
-      <MediaReview mediaID={item.mediaID} boxes={r?.detections ?? []} version={version} onChanged={onChanged} />
+      <PredictionBar mediaID={item.mediaID} predictions={predictions.data} boxes={boxes} onChanged={onChanged} />
+      <MediaReview
+        mediaID={item.mediaID}
+        boxes={boxes}
+        version={version}
+        onChanged={onChanged}
+        video={video ? { frameRate: r?.frameRate, onBoxChosen: (b: BoxInfo) => b.frame !== undefined && player.current?.seekToFrame(b.frame) } : undefined}
+      />
       <p className="viewer-note" data-testid="viewer-note">
         {!r ? t('detect.noResult') : r.status === 'failed' ? t('detect.failedResult', { reason: said(r.failure ?? '', r.failureSays) }) : r.detections.length === 0 ? t('detect.nothingFound') : `${r.modelName}`}
         {r?.truncated ? ` · ${t('detect.truncated')}` : ''}

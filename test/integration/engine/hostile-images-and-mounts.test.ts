@@ -66,7 +66,7 @@ describe('worker images and containers on the real engine (case 8)', () => {
     await jobs.start(undefined, { onlyUnprocessed: true }, 'container');
     await expect.poll(() => finished()?.state, { timeout: 60_000, interval: 500 }).toBe('done');
     expect(finished()).toMatchObject({ done: 1, failed: 0 });
-    const spec = containerSpec({ runId: 1, model, items: [], libraryRoot: library.paths.root, resultsOffset: 0, image: 'i', gpu: false, limits: { memoryBytes: 8 << 30, pids: 512 } }, '/jobs/1', false, '1000:1000');
+    const spec = containerSpec({ runId: 1, model, items: [], libraryRoot: library.paths.root, resultsOffset: 0, videoFramesPerSecond: 1, image: 'i', gpu: false, limits: { memoryBytes: 8 << 30, pids: 512 } }, '/jobs/1', false, '1000:1000');
     expect(spec.HostConfig).toMatchObject({ Memory: 8 << 30, PidsLimit: 512, NetworkMode: 'none', ReadonlyRootfs: true, CapDrop: ['ALL'] });
     expect(spec.HostConfig?.Mounts?.[0]).toEqual({ Type: 'bind', Source: library.paths.root, Target: '/library', ReadOnly: true });
     expect(spec.HostConfig?.Binds).toBeUndefined();

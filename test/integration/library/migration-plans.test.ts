@@ -26,7 +26,7 @@ function plan(sql: string, ...params: unknown[]): string {
 
 describe('query plans of each migration', () => {
   it('covers every migration there is', () => {
-    expect(latestVersion).toBe(10);
+    expect(latestVersion).toBe(11);
   });
 
   it('1, the library: locations of a deployment, media by import and by time', () => {
@@ -88,5 +88,10 @@ describe('query plans of each migration', () => {
   it('10, the species stage: pictures of a run still to classify, machine predictions of a species', () => {
     expect(plan("SELECT media_pk FROM detection_results WHERE run_id = ? AND status = 'ok' AND classified_at IS NULL", 1)).toMatch(/USING (COVERING )?INDEX detection_results_unclassified/);
     expect(plan("SELECT media_pk FROM classifications WHERE scientific_name = ? AND kind = 'prediction'", 'Panthera leo')).toMatch(/USING (COVERING )?INDEX classifications_species/);
+  });
+
+  it('11, video metadata: the videos among the media, of the library and of a deployment', () => {
+    expect(plan("SELECT COUNT(*) FROM media WHERE media_type = 'video'")).toMatch(/USING (COVERING )?INDEX media_videos/);
+    expect(plan("SELECT COUNT(*) FROM media WHERE deployment_id = ? AND media_type = 'video'", 'd')).toMatch(/USING (COVERING )?INDEX media_videos/);
   });
 });

@@ -9,6 +9,7 @@ import type { EngineStatusWithDocker } from '../../engine/engine.ts';
 import type { Emit } from '../../events/event-bus.ts';
 import type { LibraryAccess } from '../../library/library-session.ts';
 import type { Library } from '../../library/open-library.ts';
+import { getNumberSetting } from '../../library/settings.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { PayloadMap } from '../../rpc/define.ts';
 import { StationError } from '../../rpc/envelope.ts';
@@ -96,7 +97,15 @@ export class DetectionJobs {
     try {
       const runner = await runnerForJob(runId, job.runner as RunnerName, this.deps, containerLimits(library.db), known);
       if (active.stopping) return this.stoppedBeforeStart(runId, active);
-      const runnerJob = { runId, model, items, libraryRoot: library.paths.root, resultsOffset: job.resultsOffset, ...(classifier && stage ? { classifier: { pkg: classifier, boxThreshold: stage.threshold } } : {}) };
+      const runnerJob = {
+        runId,
+        model,
+        items,
+        libraryRoot: library.paths.root,
+        resultsOffset: job.resultsOffset,
+        videoFramesPerSecond: getNumberSetting(library.db, 'videoFramesPerSecond'),
+        ...(classifier && stage ? { classifier: { pkg: classifier, boxThreshold: stage.threshold } } : {}),
+      };
       const callbacks: RunnerCallbacks = {
         onLine: (line) => active.sink.accept(line),
         onExit: (detail) => this.onExit(runId, active, detail),

@@ -60,7 +60,7 @@ export function listJobs(db: Db): JobInfo[] {
 
 /** The media a scope names, in time order; a snapshot taken when the job is made. */
 export function createJob(db: Db, manifest: ModelManifest, scope: DetectionScope, runner: { name: string; says: Says[] }, classifier: JobClassifier | null = null): JobInfo {
-  const where = ["m.media_type = 'image'"];
+  const where = ["m.media_type IN ('image', 'video')"];
   const params: Record<string, unknown> = { modelID: manifest.id };
   if (scope.deploymentID) {
     where.push('m.deployment_id = @deploymentID');
@@ -149,19 +149,24 @@ export function pendingItems(db: Db, libraryRoot: string, runId: number): Pendin
   const classifier = runClassifier(db, runId);
   const rows = db
     .prepare(
-      `SELECT j.media_pk AS mediaPk, m.file_path AS filePath, 0 AS detected FROM detection_run_media j JOIN media m ON m.media_pk = j.media_pk
+      `SELECT j.media_pk AS mediaPk, m.file_path AS filePath, m.media_type AS mediaType, 0 AS detected FROM detection_run_media j JOIN media m ON m.media_pk = j.media_pk
        WHERE j.run_id = ? AND NOT EXISTS (SELECT 1 FROM detection_results x WHERE x.run_id = j.run_id AND x.media_pk = j.media_pk)
        UNION ALL
-       SELECT x.media_pk, m.file_path, 1 FROM detection_results x JOIN media m ON m.media_pk = x.media_pk
+       SELECT x.media_pk, m.file_path, m.media_type, 1 FROM detection_results x JOIN media m ON m.media_pk = x.media_pk
        WHERE x.run_id = ? AND ? AND x.status = 'ok' AND x.classified_at IS NULL
        ORDER BY detected, 1`,
     )
-    .all(runId, runId, classifier ? 1 : 0) as { mediaPk: number; filePath: string; detected: number }[];
+    .all(runId, runId, classifier ? 1 : 0) as { mediaPk: number; filePath: string; mediaType: 'image' | 'video'; detected: number }[];
   const items: PendingItem[] = [];
   const refused: IncomingResult[] = [];
   const nothingToClassify: number[] = [];
   for (const r of rows) {
     let boxes: PendingItem['boxes'];
+    // The species stage takes stills only: a video found earlier has nothing more to do.
+    if (r.detected && r.mediaType === 'video') {
+      nothingToClassify.push(r.mediaPk);
+      continue;
+    }
     if (r.detected && classifier) {
       boxes = classifier.crop === 'full' ? [] : boxesToClassify(db, runId, r.mediaPk, classifier.threshold).map((b) => ({ bbox: b.bbox }));
       if (classifier.crop === 'crop' && boxes.length === 0) {
@@ -170,7 +175,7 @@ export function pendingItems(db: Db, libraryRoot: string, runId: number): Pendin
       }
     }
     try {
-      items.push({ mediaPk: r.mediaPk, path: resolveInside(libraryRoot, r.filePath), ...(boxes ? { boxes } : {}) });
+      items.push({ mediaPk: r.mediaPk, path: resolveInside(libraryRoot, r.filePath), ...(r.mediaType === 'video' ? { video: true } : {}), ...(boxes ? { boxes } : {}) });
     } catch (err) {
       refused.push({ mediaPk: r.mediaPk, ok: false, says: [err instanceof StationError && err.says ? err.says : { key: 'detect-image-failed', values: { detail: (err as Error).message } }] });
     }
@@ -194,7 +199,7 @@ function markClassified(db: Db, runId: number, mediaPks: number[]): void {
  * is stored as message keys, so it can be shown in the reader's language later.
  */
 export type IncomingResult =
-  | { mediaPk: number; ok: true; truncated: boolean; detections: Detection[]; classifications?: WorkerClassification[] }
+  | { mediaPk: number; ok: true; truncated: boolean; detections: Detection[]; classifications?: WorkerClassification[]; video?: { frameRate: number; framesProcessed: number[] } }
   | { mediaPk: number; ok: false; says: Says[] }
   | { mediaPk: number; ok: true; classified: WorkerClassification[] };
 
@@ -212,9 +217,10 @@ export interface ClassifyWriting {
 
 export function resultWriter(db: Db, runId: number, classify?: ClassifyWriting): ResultWriter {
   const insertResult = db.prepare(
-    'INSERT OR IGNORE INTO detection_results (run_id, media_pk, status, truncated, failure, max_conf, finished_at, classified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    `INSERT OR IGNORE INTO detection_results (run_id, media_pk, status, truncated, failure, max_conf, finished_at, classified_at, frame_rate, frames_processed)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertBox = db.prepare('INSERT INTO detections (run_id, media_pk, category, conf, x, y, w, h) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertBox = db.prepare('INSERT INTO detections (run_id, media_pk, category, conf, x, y, w, h, frame_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const inJob = db.prepare('SELECT 1 FROM detection_run_media WHERE run_id = ? AND media_pk = ?').pluck();
   const toClassify = db.prepare("SELECT 1 FROM detection_results WHERE run_id = ? AND media_pk = ? AND status = 'ok' AND classified_at IS NULL").pluck();
   const classified = db.prepare('UPDATE detection_results SET classified_at = ?, classify_failure = ? WHERE run_id = ? AND media_pk = ?');
@@ -242,15 +248,16 @@ export function resultWriter(db: Db, runId: number, classify?: ClassifyWriting):
           added += 1;
           continue;
         }
-        const n = insertResult.run(runId, r.mediaPk, 'failed', 0, storeSays(r.says), null, at, null).changes;
+        const n = insertResult.run(runId, r.mediaPk, 'failed', 0, storeSays(r.says), null, at, null, null, null).changes;
         added += n;
         failed += n;
         continue;
       }
       const maxConf = r.detections.reduce((m, d) => Math.max(m, d.conf), 0);
-      if (insertResult.run(runId, r.mediaPk, 'ok', r.truncated ? 1 : 0, null, maxConf, at, classify ? at : null).changes === 0) continue;
+      const frames = r.video ? [r.video.frameRate, JSON.stringify(r.video.framesProcessed)] : [null, null];
+      if (insertResult.run(runId, r.mediaPk, 'ok', r.truncated ? 1 : 0, null, maxConf, at, classify ? at : null, ...frames).changes === 0) continue;
       added += 1;
-      const ids = r.detections.map((d) => Number(insertBox.run(runId, r.mediaPk, d.category, d.conf, ...d.bbox).lastInsertRowid));
+      const ids = r.detections.map((d) => Number(insertBox.run(runId, r.mediaPk, d.category, d.conf, ...d.bbox, d.frame ?? null).lastInsertRowid));
       if (classify && r.classifications) {
         const boxes = r.detections.map((d, i) => ({ detectionId: ids[i] as number, category: d.category, conf: d.conf }));
         classify.write(r.mediaPk, r.classifications, boxes, [...r.detections].sort((a, b) => b.conf - a.conf));

@@ -32,6 +32,7 @@ export class ResultSink {
   private buffer: IncomingResult[] = [];
   private timer: NodeJS.Timeout | undefined;
   private imagesPerSecond = 0;
+  private frames = 0;
   private readonly changed = new Set<number>();
   private eventsAt: number;
   private closed = false;
@@ -50,11 +51,13 @@ export class ResultSink {
   accept(line: WorkerLine): void {
     if (this.closed) return;
     if (line.type === 'result') {
-      this.buffer.push({ mediaPk: line.mediaPk, ok: true, truncated: line.truncated, detections: line.detections, ...(line.classifications ? { classifications: line.classifications } : {}) });
+      const video = line.frameRate !== undefined && line.framesProcessed ? { video: { frameRate: line.frameRate, framesProcessed: line.framesProcessed } } : {};
+      this.buffer.push({ mediaPk: line.mediaPk, ok: true, truncated: line.truncated, detections: line.detections, ...(line.classifications ? { classifications: line.classifications } : {}), ...video });
     } else if (line.type === 'classified') this.buffer.push({ mediaPk: line.mediaPk, ok: true, classified: line.classifications });
     else if (line.type === 'failure') this.buffer.push({ mediaPk: line.mediaPk, ok: false, says: failureReason(line) });
     else if (line.type === 'progress') {
       this.imagesPerSecond = line.imagesPerSecond;
+      this.frames = line.frames ?? this.frames;
       this.flush();
       return;
     } else return;
@@ -86,6 +89,7 @@ export class ResultSink {
       failed,
       imagesPerSecond: Math.round(rate * 100) / 100,
       secondsLeft: rate > 0 ? Math.round((total - done) / rate) : null,
+      ...(this.frames > 0 ? { frames: this.frames } : {}),
     });
   }
 

@@ -46,7 +46,13 @@ function writeManifest(job: ContainerJob, jobDir: string): void {
     ...(job.classifier
       ? { classifier: { modelFile: `/classifier/${job.classifier.pkg.manifest.file}`, manifest: job.classifier.pkg.manifest, boxThreshold: job.classifier.boxThreshold } }
       : {}),
-    items: job.items.map((i) => ({ mediaPk: i.mediaPk, path: `/library/${path.relative(job.libraryRoot, i.path).split(path.sep).join('/')}`, ...(i.boxes ? { boxes: i.boxes } : {}) })),
+    videoFramesPerSecond: job.videoFramesPerSecond,
+    items: job.items.map((i) => ({
+      mediaPk: i.mediaPk,
+      path: `/library/${path.relative(job.libraryRoot, i.path).split(path.sep).join('/')}`,
+      ...(i.video ? { video: true } : {}),
+      ...(i.boxes ? { boxes: i.boxes } : {}),
+    })),
   };
   const tmp = path.join(jobDir, 'manifest.json.tmp');
   fs.writeFileSync(tmp, JSON.stringify(manifest));

@@ -16,7 +16,7 @@ export function inferenceThreads(cores = os.availableParallelism()): number {
 function startCpuWorker(entry: URL, job: RunnerJob, callbacks: RunnerCallbacks): RunnerHandle {
   const child = spawnWorkerProcess(entry);
   const classifier = job.classifier && { modelFile: job.classifier.pkg.modelFile, manifest: job.classifier.pkg.manifest, boxThreshold: job.classifier.boxThreshold };
-  const manifest: JobManifest = { runId: job.runId, modelFile: job.model.modelFile, manifest: job.model.manifest, threads: inferenceThreads(), items: job.items, ...(classifier ? { classifier } : {}) };
+  const manifest: JobManifest = { runId: job.runId, modelFile: job.model.modelFile, manifest: job.model.manifest, threads: inferenceThreads(), videoFramesPerSecond: job.videoFramesPerSecond, items: job.items, ...(classifier ? { classifier } : {}) };
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);

@@ -11,6 +11,8 @@ export interface RunnerJob {
   model: UsableModel;
   items: JobManifest['items'];
   libraryRoot: string;
+  /** Frames of a video looked at per second of it. */
+  videoFramesPerSecond: number;
   /** The species stage, when the job has one. */
   classifier?: { pkg: UsableClassifier; boxThreshold: number };
   /** The checkpoint stored by the last run of this job (a container's results file offset). */

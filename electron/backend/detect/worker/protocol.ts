@@ -48,13 +48,23 @@ const classification = z.object({
 const classifications = z.array(classification).max(10_000);
 /** Why an image failed, as a message key: only those about an image, with plain values. */
 const failureSays = z.object({
-  key: z.enum(['detect-not-an-image', 'detect-file-missing', 'detect-image-failed', 'detect-worker-line-unreadable']),
+  key: z.enum(['detect-not-an-image', 'detect-file-missing', 'detect-image-failed', 'detect-worker-line-unreadable', 'detect-video-unreadable']),
   values: z.record(z.string(), z.union([z.string().max(2000), z.number()])).optional(),
 });
 
 const workerLineSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), runId: z.number().int(), device: z.string(), threads: z.number().int() }),
-  z.object({ type: z.literal('progress'), runId: z.number().int(), done: count, total: count, imagesPerSecond: z.number().min(0), msPrepare: z.number(), msInfer: z.number() }),
+  z.object({
+    type: z.literal('progress'),
+    runId: z.number().int(),
+    done: count,
+    total: count,
+    imagesPerSecond: z.number().min(0),
+    msPrepare: z.number(),
+    msInfer: z.number(),
+    /** Video frames looked at so far by this worker. */
+    frames: count.optional(),
+  }),
   z.object({
     type: z.literal('result'),
     mediaPk,
@@ -103,5 +113,7 @@ export function failureReason(line: Extract<WorkerLine, { type: 'failure' }>): S
   if (line.says) return [line.says];
   const unreadable = /^Could not read this image: (.*)$/s.exec(line.reason);
   if (unreadable) return [{ key: 'detect-image-unreadable', values: { detail: unreadable[1] ?? '' } }];
+  const video = /^Could not read this video: (.*)$/s.exec(line.reason);
+  if (video) return [{ key: 'detect-video-unreadable', values: { detail: video[1] ?? '' } }];
   return [{ key: 'detect-image-failed', values: { detail: line.reason } }];
 }

@@ -7,6 +7,7 @@ import type { Pixels } from '../classify/crop-tensor.ts';
 import { uprightPixels } from '../classify/upright-picture.ts';
 import { Detector } from '../detector.ts';
 import { prepareImage, type PreparedImage } from '../prepare-image.ts';
+import { detectVideo } from './detect-video.ts';
 import type { JobManifest, WorkerLine } from './protocol.ts';
 
 // Decoding the next images (sharp, on libuv threads) overlaps the forward pass of the current
@@ -57,6 +58,7 @@ export async function runJob(job: JobManifest, send: (line: WorkerLine) => void)
   let msPrepare = 0;
   let msInfer = 0;
   let lastProgress = 0;
+  let frames = 0;
   const progress = () => {
     const now = performance.now();
     if (now - lastProgress <= 500 && processed !== job.items.length) return;
@@ -69,6 +71,7 @@ export async function runJob(job: JobManifest, send: (line: WorkerLine) => void)
       imagesPerSecond: processed / ((now - started) / 1000),
       msPrepare: msPrepare / Math.max(1, processed),
       msInfer: (msInfer + (batches?.msInfer ?? 0)) / Math.max(1, processed - failed),
+      ...(frames > 0 ? { frames } : {}),
     });
   };
   const finished = (line: WorkerLine) => {
@@ -82,7 +85,9 @@ export async function runJob(job: JobManifest, send: (line: WorkerLine) => void)
     const item = job.items[i];
     if (!item) return;
     const t = performance.now();
-    prepared[i] = Promise.all([item.boxes ? null : prepareImage(item.path, job.manifest), classifier ? uprightPixels(item.path) : null]).then(
+    // A video is decoded frame by frame when its turn comes, by ffmpeg in a process of its own.
+    const still = !item.video;
+    prepared[i] = Promise.all([item.boxes || !still ? null : prepareImage(item.path, job.manifest), classifier && still ? uprightPixels(item.path) : null]).then(
       ([image, pixels]) => {
         msPrepare += performance.now() - t;
         return { image, pixels };
@@ -98,6 +103,16 @@ export async function runJob(job: JobManifest, send: (line: WorkerLine) => void)
     delete prepared[i];
     if (decoded instanceof Error) {
       finished(describe(item.mediaPk, decoded));
+      continue;
+    }
+    if (item.video) {
+      const t = performance.now();
+      const onFrame = () => {
+        frames += 1;
+        progress();
+      };
+      finished(await detectVideo(job, item, detect, onFrame).catch((err: unknown) => describe(item.mediaPk, err)));
+      msInfer += performance.now() - t;
       continue;
     }
     let detections: Detection[] | null = null;

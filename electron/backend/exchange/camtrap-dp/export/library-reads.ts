@@ -91,7 +91,9 @@ export function libraryReads(db: Db): LibraryReads {
     `SELECT x.run_id AS runId, x.status, x.finished_at AS finishedAt, r.model_name AS modelName, r.model_version AS modelVersion, r.default_threshold AS threshold
      FROM detection_results x JOIN detection_runs r ON r.run_id = x.run_id WHERE x.media_pk = ? ORDER BY x.run_id DESC LIMIT 1`,
   );
-  const boxes = db.prepare('SELECT detection_id AS detectionId, category, conf, x, y, w, h FROM detections WHERE media_pk = ? AND run_id = ? AND conf >= ? ORDER BY conf DESC, detection_id');
+  const boxes = db.prepare(
+    'SELECT detection_id AS detectionId, category, conf, x, y, w, h, frame_number AS frame FROM detections WHERE media_pk = ? AND run_id = ? AND conf >= ? ORDER BY conf DESC, detection_id',
+  );
   const predictions = db.prepare(
     `SELECT c.classification_id AS classificationId, c.run_id AS runId, c.detection_id AS detectionId, c.scientific_name AS scientificName, c.conf,
             ${classifierName} AS classifiedBy, COALESCE(x.classified_at, x.finished_at) AS classifiedAt, d.x, d.y, d.w, d.h
@@ -105,7 +107,11 @@ export function libraryReads(db: Db): LibraryReads {
       media.all({ deploymentID, afterMs: after.ms, afterPath: after.path, toMs, limit }) as MediumRow[],
     labels: (mediaPk: number) => labels.all(mediaPk) as LabelRow[],
     latestResult: (mediaPk: number) => latestResult.get(mediaPk) as ResultRow | undefined,
-    boxes: (mediaPk: number, runId: number, threshold: number) => boxes.all(mediaPk, runId, threshold) as BoxRow[],
+    // A video's boxes come from many frames: it is observed once per class, by the frame the detector is surest of, as MegaDetector sums a video up.
+    boxes: (mediaPk: number, runId: number, threshold: number) => {
+      const all = (boxes.all(mediaPk, runId, threshold) as (BoxRow & { frame: number | null })[]).map(({ frame, ...box }) => ({ box, frame }));
+      return all.filter((b, i) => b.frame === null || all.findIndex((o) => o.box.category === b.box.category) === i).map((b) => b.box);
+    },
     predictions: (mediaPk: number) => predictions.all(mediaPk) as PredictionRow[],
   };
 }
