@@ -33,6 +33,9 @@ test('a PMTiles extract of the study area, made by the test, is added on the Map
   await page.getByTestId('mbtiles-import').click();
   const map = page.getByTestId('map');
   await expect.poll(() => map.locator('canvas.leaflet-tile.leaflet-tile-loaded').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  // Closer in, as a person looking at the study area would: the lake then fills a measurable share.
+  await map.getByRole('button', { name: 'Zoom in' }).click();
+  await map.getByRole('button', { name: 'Zoom in' }).click();
   // protomaps-leaflet draws each tile after its data arrives, later on a busy machine: the lake,
   // in the style's water colour (#6aa5d8), is waited for; then the road in its major-road colour (#e8a04a).
   await expect.poll(async () => shareOf(await map.screenshot(), [0x6a, 0xa5, 0xd8]), { timeout: 20_000 }).toBeGreaterThan(0.003);
