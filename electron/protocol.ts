@@ -29,7 +29,7 @@ export function handleProtocols(rendererDir: string, media: () => { port: number
   protocol.handle('station-media', (request) => {
     const backend = media();
     const url = new URL(request.url);
-    if (!backend || !/^(thumb|file|tiles|overlay|pmtiles)$/.test(url.hostname)) return new Response('Not available', { status: 503 });
+    if (!backend || !/^(thumb|file|play|tiles|overlay|pmtiles)$/.test(url.hostname)) return new Response('Not available', { status: 503 });
     // A PMTiles reader and a video element ask for byte ranges: the Range header is passed on, nothing
     // else, and the backend's 206 or 416 comes back as it is (a video seeks only with ranges).
     const range = request.headers.get('Range');

@@ -10,7 +10,7 @@ export interface Api {
   on<E extends EventName>(event: E, handler: (payload: PayloadOf<E>) => void): () => void;
   /** Told when the backend stops answering and when it is back. */
   watchConnection(handler: (state: 'open' | 'lost') => void): () => void;
-  mediaUrl(kind: 'thumb' | 'file' | 'tiles' | 'overlay' | 'pmtiles', id: string): string;
+  mediaUrl(kind: 'thumb' | 'file' | 'play' | 'tiles' | 'overlay' | 'pmtiles', id: string): string;
   logUrl(): string | null;
   pickFolder: (() => Promise<string | null>) | null;
 }

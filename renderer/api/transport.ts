@@ -9,7 +9,7 @@ export interface Transport {
   call(method: string, input: unknown): Promise<Envelope<unknown>>;
   subscribe(handler: EventHandler): () => void;
   watchConnection(handler: ConnectionHandler): () => void;
-  mediaUrl(kind: 'thumb' | 'file' | 'tiles' | 'overlay' | 'pmtiles', id: string): string;
+  mediaUrl(kind: 'thumb' | 'file' | 'play' | 'tiles' | 'overlay' | 'pmtiles', id: string): string;
   /** Where the user can get the day's log: a download link in the browser, a file path under Electron. */
   logUrl(): string | null;
   /** The system's folder dialog, where the shell has one (Electron); a browser gets a typed path. */

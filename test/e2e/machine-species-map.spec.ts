@@ -3,7 +3,8 @@ import path from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { heronDeployment } from '../support/heron-deployment.ts';
 import { heronMedia } from '../support/shared.ts';
-import { ImportScreen, LibraryScreen, Navigation, PickerScreen, SetupScreen } from './pages/app-pages.ts';
+import { ImportScreen, PickerScreen } from './pages/app-pages.ts';
+import { newLibraryWithHeronStation } from './pages/heron-station.ts';
 
 const fox = 'b1a3f1c1-1d51-4a6b-a4d2-0f5d7a1e2c3b;mammalia;carnivora;canidae;vulpes;vulpes;red fox';
 
@@ -24,15 +25,8 @@ function writePredictions(file: string): void {
 
 test('species only the machine named appear on the map, and in its legend, once they are switched on', async ({ page, station }, testInfo) => {
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
-  const { location, deployment } = heronDeployment();
-  await page.goto(station.openUrl);
-  await new LibraryScreen(page).create(path.join(station.workDir, 'library'));
-  const nav = new Navigation(page);
-  await nav.go('deployments');
-  const setup = new SetupScreen(page);
-  await setup.addLocation(location);
-  await setup.addDeployment(deployment);
-  await expect(page.getByText(deployment.deploymentID).first()).toBeVisible();
+  const { location } = heronDeployment();
+  const { nav } = await newLibraryWithHeronStation(page, station);
   await nav.go('import');
   const importer = new ImportScreen(page);
   await importer.preview(heronMedia());

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { heronDeployment } from '../support/heron-deployment.ts';
 import { heronMedia } from '../support/shared.ts';
-import { ImportScreen, LibraryScreen, Navigation, PickerScreen, SetupScreen } from './pages/app-pages.ts';
+import { ImportScreen, PickerScreen } from './pages/app-pages.ts';
+import { newLibraryWithHeronStation } from './pages/heron-station.ts';
 
 const greyHeron = '3b4a3d7e-0000-4000-8000-000000000001;aves;pelecaniformes;ardeidae;ardea;cinerea;grey heron';
 
@@ -29,14 +29,7 @@ function predictionsFile(dir: string): string {
 
 test('the species model’s suggestion shows as the machine’s, is accepted with A for the whole sequence, and Ctrl+Z takes it back', async ({ page, station }, testInfo) => {
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
-  const { location, deployment } = heronDeployment();
-  await page.goto(station.openUrl);
-  await new LibraryScreen(page).create(path.join(station.workDir, 'library'));
-  const nav = new Navigation(page);
-  await nav.go('deployments');
-  const setup = new SetupScreen(page);
-  await setup.addLocation(location);
-  await setup.addDeployment(deployment);
+  const { nav } = await newLibraryWithHeronStation(page, station);
   await nav.go('import');
   const importer = new ImportScreen(page);
   await importer.preview(heronMedia());

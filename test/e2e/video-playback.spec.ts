@@ -9,7 +9,8 @@ import { heronMedia } from '../support/shared.ts';
 /*
  * A camera's videos in the viewer: one that plays, read from the app's media route by ranges,
  * with the frames MegaDetector found boxes in marked on a timeline, and one in a format the
- * browser cannot play (Motion JPEG in AVI, as older cameras write), whose boxes are still shown.
+ * browser cannot play (Motion JPEG in AVI, as older cameras write), played from an H.264 copy
+ * the backend makes, its boxes at the same frames.
  */
 
 const fps = 10;
@@ -53,7 +54,7 @@ function resultsFile(dir: string): string {
 
 const currentTime = (video: Locator) => video.evaluate((v) => (v as HTMLVideoElement).currentTime);
 
-test('a video plays in the viewer, its frames with boxes are marked on a timeline, and the next one is shown with its box', async ({ page, station }, testInfo) => {
+test('a video plays in the viewer, its frames with boxes are marked on a timeline, and the next one, an AVI, plays with its box', async ({ page, station }, testInfo) => {
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
   const card = path.join(station.workDir, 'card-07');
   fs.mkdirSync(card);
@@ -142,18 +143,26 @@ test('a video plays in the viewer, its frames with boxes are marked on a timelin
   await expect(review.getByTestId('observations')).toHaveText('False detection');
   await shot('03-box-marked-false');
 
-  // The AVI cannot be played by the browser: said plainly; its box is still on the timeline and drawn.
+  // The AVI, which the browser cannot play itself, plays from the copy the backend makes; its box is on the timeline and drawn.
   await viewer.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(viewer).toHaveAttribute('aria-label', 'VID_0002.AVI');
-  await expect(viewer.getByTestId('video-unplayable')).toContainText('This video cannot be played here');
+  const avi = viewer.getByTestId('viewer-video');
+  await expect.poll(() => avi.evaluate((v) => (v as HTMLVideoElement).duration), { timeout: 30_000 }).toBeCloseTo(3, 1);
+  await expect(viewer.getByTestId('video-unplayable')).toHaveCount(0);
   // The box chosen on the video before stays with it: nothing is chosen here yet.
   await expect(target).toHaveValue('');
   await expect(review.getByRole('button', { name: 'False detection' })).toBeDisabled();
   await expect(review.getByRole('button', { name: 'Empty video' })).toBeEnabled();
-  await expect(viewer.getByTestId('video-play')).toBeDisabled();
   await expect(viewer.getByTestId('timeline-marker')).toHaveCount(1);
   await viewer.getByTestId('next-boxes').click();
+  await expect.poll(() => currentTime(avi)).toBeCloseTo(15 / fps, 2);
   await expect(viewer.getByTestId('box-label')).toHaveText('animal 80%');
-  await expect(viewer.getByTestId('video-position')).toHaveText('1.5s');
-  await shot('04-unplayable-with-box');
+  await expect(viewer.getByTestId('video-position')).toHaveText('1.5s of 3.0s');
+  await viewer.getByTestId('video-play').click();
+  await expect(viewer.getByTestId('video-play')).toHaveText('Pause');
+  await expect.poll(() => currentTime(avi), { timeout: 10_000 }).toBeGreaterThan(1.8);
+  await viewer.getByTestId('video-play').click();
+  await expect(viewer.getByTestId('video-play')).toHaveText('Play');
+  await expect(viewer.getByTestId('video-unplayable')).toHaveCount(0);
+  await shot('04-avi-played-from-copy');
 });

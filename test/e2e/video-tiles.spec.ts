@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { heronDeployment } from '../support/heron-deployment.ts';
 import { makeVideo } from '../support/make-video.ts';
 import { heronMedia } from '../support/shared.ts';
-import { ImportScreen, LibraryScreen, Navigation, SetupScreen } from './pages/app-pages.ts';
+import { ImportScreen } from './pages/app-pages.ts';
+import { newLibraryWithHeronStation } from './pages/heron-station.ts';
 
 test('a video from the card is a tile with its poster frame and its length, counted apart from the pictures', async ({ page, station }, testInfo) => {
   const shot = async (name: string, target = page.locator('body')) => {
@@ -22,21 +22,13 @@ test('a video from the card is a tile with its poster frame and its length, coun
   for (const frame of frames.slice(0, 9)) fs.copyFileSync(frame, path.join(card, path.basename(frame)));
   makeVideo(path.join(card, 'VID0001.MP4'), { frames: [...frames, ...frames.slice(0, 2)], fps: 1, codec: 'h264', width: 640, creationTime: '2021-04-11T20:43:16Z' });
 
-  const { location, deployment } = heronDeployment();
-  await page.goto(station.openUrl);
-  await new LibraryScreen(page).create(path.join(station.workDir, 'library'));
-  const nav = new Navigation(page);
-  await nav.go('deployments');
-  const setup = new SetupScreen(page);
-  await setup.addLocation(location);
-  await setup.addDeployment(deployment);
-  await expect(page.getByTestId('deployments')).toContainText(deployment.deploymentID);
+  const { nav, deploymentID } = await newLibraryWithHeronStation(page, station);
 
   await nav.go('import');
   const importer = new ImportScreen(page);
   await importer.preview(card);
   // The video's own capture time, not today's file time, puts it in the deployment.
-  await expect(page.getByTestId('import-deployment')).toHaveValue(deployment.deploymentID);
+  await expect(page.getByTestId('import-deployment')).toHaveValue(deploymentID);
   await importer.start();
   await expect(page.getByTestId('summary-imported')).toHaveText('10');
 

@@ -3,6 +3,7 @@ import { nonMaxSuppression, toDetection, type Candidate, type Detection } from '
 import { decodeNanodet, type Tensorish } from './decode-nanodet.ts';
 import { decodeYolov5 } from './decode-yolov5.ts';
 import { categoryOfClass, type ModelManifest } from './model-manifest.ts';
+import { cpuSession } from './onnx-session.ts';
 import type { PreparedImage } from './prepare-image.ts';
 
 /** Every box at or above this is kept, as MegaDetector does; thresholds apply when reading. */
@@ -19,16 +20,7 @@ export class Detector {
   ) {}
 
   static async load(modelFile: string, manifest: ModelManifest, threads: number): Promise<Detector> {
-    const session = await ort.InferenceSession.create(modelFile, {
-      executionProviders: ['cpu'],
-      intraOpNumThreads: threads,
-      interOpNumThreads: 1,
-      graphOptimizationLevel: 'all',
-      // The dev model lists its weights as inputs; ORT warns about each at load time.
-      logSeverityLevel: 3,
-      // Idle inference threads sleep instead of spinning, leaving the cores to decoding the next images.
-      extra: { session: { intra_op: { allow_spinning: '0' } } },
-    });
+    const session = await cpuSession(modelFile, threads);
     return new Detector(session, manifest);
   }
 

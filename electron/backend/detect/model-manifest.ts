@@ -5,7 +5,7 @@ export type Category = (typeof categories)[number];
 
 const classIds = z.array(z.number().int().min(0));
 /** A file name inside a package: no folder, no leading dot, nothing a file system reads specially. */
-const packageFileName = z
+export const packageFileName = z
   .string()
   .max(200)
   .regex(/^[\w][\w.-]*$/)

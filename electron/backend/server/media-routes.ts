@@ -5,6 +5,7 @@ import { sendRange } from './send-range.ts';
 import { overlayFile, pmtilesFile, readTile } from '../analysis/map-files/map-layers.ts';
 import type { MapReader } from '../analysis/map-files/map-reader.ts';
 import { mediaKindOf } from '../ingest/media-kinds.ts';
+import { needsPlayableCopy, playableCopyFor } from '../ingest/playable-copies.ts';
 import { thumbnailFor } from '../ingest/thumbnails.ts';
 import type { LibraryAccess } from '../library/library-session.ts';
 import { findMedia } from '../library/media-queries.ts';
@@ -27,7 +28,8 @@ function orNull<T>(read: () => T | null): T | null {
 
 /**
  * Thumbnails and originals by media ID, for the renderer's <img> tags: the renderer never sees
- * a file path or a file:// URL. Answers false when the path is not a media route. PMTiles
+ * a file path or a file:// URL; "play" is the original, or for a video the browser cannot play
+ * a copy it can. Answers false when the path is not a media route. PMTiles
  * archives and originals (videos) are served from the library by byte ranges (the Range header, `range`).
  */
 export async function serveMedia(session: LibraryAccess, maps: MapReader, urlPath: string, res: ServerResponse, range?: string): Promise<boolean> {
@@ -56,13 +58,20 @@ export async function serveMedia(session: LibraryAccess, maps: MapReader, urlPat
     else sendRange(file, range, { 'Content-Type': 'application/vnd.pmtiles', 'Cache-Control': 'private, max-age=3600', 'X-Content-Type-Options': 'nosniff' }, res);
     return true;
   }
-  const match = /^\/media\/(thumb|file)\/([0-9a-f]{16})$/.exec(urlPath);
+  const match = /^\/media\/(thumb|file|play)\/([0-9a-f]{16})$/.exec(urlPath);
   if (!match) return false;
   const [, kind, mediaID] = match;
   const library = session.current();
   const item = library && mediaID ? findMedia(library.db, mediaID) : undefined;
   if (!library || !item) {
     res.writeHead(404).end('No such media');
+    return true;
+  }
+  if (kind === 'play' && item.mediaType === 'video' && needsPlayableCopy(item.fileName, item.videoCodec)) {
+    // Made on the first request, which waits for it; a video that cannot be copied plays nowhere here.
+    const copy = await playableCopyFor(library, item.sha256, item.filePath).catch(refusedAsMissing);
+    if (!copy) res.writeHead(415).end('Cannot be played');
+    else sendRange(copy, range, { 'Content-Type': 'video/mp4', 'Cache-Control': 'private, max-age=86400, immutable', 'X-Content-Type-Options': 'nosniff' }, res);
     return true;
   }
   // A video's thumbnail is its poster frame, a JPEG like a picture's.

@@ -26,8 +26,8 @@ function typing(target: EventTarget | null): boolean {
  * A video in the viewer, read from the app's media route by ranges, with the boxes of the frame
  * nearest to the time shown drawn over it and the timeline of frames with boxes below. Keys
  * "," and "." go to the frame with boxes before and after. A video this app's browser cannot
- * decode (an AVI of an older camera, say) is said so plainly; its first picture, its boxes and
- * its timeline are still shown.
+ * decode (an AVI of an older camera, say) is played from a copy the backend makes; one that
+ * cannot be copied either is said so plainly, its first picture, its boxes and its timeline still shown.
  */
 export function VideoPlayer({
   item,
@@ -110,7 +110,7 @@ export function VideoPlayer({
         {!unplayable ? (
           <video
             ref={video}
-            src={api.mediaUrl('file', item.mediaID)}
+            src={api.mediaUrl('play', item.mediaID)}
             poster={api.mediaUrl('thumb', item.mediaID)}
             controls
             preload="metadata"

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-
-const packageFileName = z
-  .string()
-  .max(200)
-  .regex(/^[\w][\w.-]*$/)
-  .refine((name) => !/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(name), 'a name Windows reserves')
-  .refine((name) => name !== 'manifest.json', 'manifest.json is not listed in itself');
+import { packageFileName } from '../model-manifest.ts';
 
 /**
  * A species classifier package: a folder with this manifest, the ONNX file, its labels in

@@ -1,5 +1,6 @@
 import ort from 'onnxruntime-node';
 import { topScores, type ClassifierManifest } from './classifier-manifest.ts';
+import { cpuSession } from '../onnx-session.ts';
 
 /** The best scores of one crop, best first, as [label index, score]. */
 export type TopScores = [number, number][];
@@ -30,14 +31,7 @@ export class Classifier {
   ) {}
 
   static async load(modelFile: string, manifest: ClassifierManifest, threads: number): Promise<Classifier> {
-    const session = await ort.InferenceSession.create(modelFile, {
-      executionProviders: ['cpu'],
-      intraOpNumThreads: threads,
-      interOpNumThreads: 1,
-      graphOptimizationLevel: 'all',
-      logSeverityLevel: 3,
-      extra: { session: { intra_op: { allow_spinning: '0' } } },
-    });
+    const session = await cpuSession(modelFile, threads);
     return new Classifier(session, manifest);
   }
 
