@@ -3,18 +3,13 @@ import path from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { heronDeployment } from '../support/heron-deployment.ts';
 import { cameraTrapImages, heronMedia } from '../support/shared.ts';
-import { ImportScreen, LibraryScreen, Navigation, SetupScreen } from './pages/app-pages.ts';
+import { ImportScreen } from './pages/app-pages.ts';
+import { newLibraryWithHeronStation } from './pages/heron-station.ts';
 
 test('a video dated today is caught before the import, a run says what it found, and the grid packs single pictures', async ({ page, station }, testInfo) => {
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
-  const { location, deployment } = heronDeployment();
-  await page.goto(station.openUrl);
-  await new LibraryScreen(page).create(path.join(station.workDir, 'library'));
-  const nav = new Navigation(page);
-  await nav.go('deployments');
-  const setup = new SetupScreen(page);
-  await setup.addLocation(location);
-  await setup.addDeployment(deployment);
+  const { deployment } = heronDeployment();
+  const { nav } = await newLibraryWithHeronStation(page, station);
   await expect(page.getByTestId('deployments')).toContainText(deployment.deploymentID);
 
   // The heron card, with a video written today beside the 2021 pictures.

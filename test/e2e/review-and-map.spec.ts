@@ -4,7 +4,8 @@ import { expect, test } from './fixtures.ts';
 import { heronDeployment } from '../support/heron-deployment.ts';
 import { makeMbtiles } from '../support/make-mbtiles.ts';
 import { heronMedia } from '../support/shared.ts';
-import { ImportScreen, LibraryScreen, Navigation, PickerScreen, SetupScreen } from './pages/app-pages.ts';
+import { ImportScreen, PickerScreen } from './pages/app-pages.ts';
+import { newLibraryWithHeronStation } from './pages/heron-station.ts';
 
 test('label the heron sequence, then see the station, its night-time activity and the study-area tiles on the offline map', async ({ page, station }, testInfo) => {
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
@@ -12,14 +13,8 @@ test('label the heron sequence, then see the station, its night-time activity an
   page.on('request', (r) => {
     if (!r.url().startsWith('http://127.0.0.1') && !r.url().startsWith('data:')) blocked.push(r.url());
   });
-  const { location, deployment } = heronDeployment();
-  await page.goto(station.openUrl);
-  await new LibraryScreen(page).create(path.join(station.workDir, 'library'));
-  const nav = new Navigation(page);
-  await nav.go('deployments');
-  const setup = new SetupScreen(page);
-  await setup.addLocation(location);
-  await setup.addDeployment(deployment);
+  const { location } = heronDeployment();
+  const { nav } = await newLibraryWithHeronStation(page, station);
   await nav.go('import');
   const importer = new ImportScreen(page);
   await importer.preview(heronMedia());
