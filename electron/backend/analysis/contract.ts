@@ -6,9 +6,16 @@ import type { ActivityOverlap } from './activity/activity-overlap.ts';
 import type { DielCurve } from './activity/diel-curve.ts';
 import type { NaiveOccupancy } from './activity/occupancy.ts';
 import { isPngDataUrl, maxImageBytes } from './save-image.ts';
+import type { CameraProblem } from './effort/camera-problems.ts';
+import type { EffortReport } from './effort/effort-report.ts';
 import type { MachineSpecies } from '../library/machine-species.ts';
+import type { IndependenceComparedTo } from '../library/settings.ts';
+
+export type { CameraProblem } from './effort/camera-problems.ts';
+export type { DeploymentEffortRow, EffortReport } from './effort/effort-report.ts';
 
 export type { MachineSpecies } from '../library/machine-species.ts';
+export type { IndependenceComparedTo } from '../library/settings.ts';
 
 export interface StationActivity {
   locationID: string;
@@ -69,6 +76,11 @@ export interface MapLayer {
   kind: 'tiles' | 'geojson' | 'pmtiles';
 }
 
+/** A station clock reading as the date and time pickers give it: a day, or a day and a time. */
+const wallClock = z.string().refine((t) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/.test(t.trim()), saying('date-time-unreadable', { field: 'problem' }));
+const problem = { from: wallClock, to: wallClock, reason: z.string().max(500).nullish() };
+const problemID = z.number().int().positive();
+
 const day = z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), saying('day-not-valid'));
 const timeScale = z.enum(['clock', 'sun']).default('clock');
 const taxon = z.string().refine((t) => /^(species:.{2,200}|class:(animal|person|vehicle))$/.test(t), saying('taxon-not-valid'));
@@ -103,7 +115,17 @@ export const analysisMethods = {
   ),
   /** Common names of taxa in a language, for labels beside scientific names. */
   'activity.names': method<Record<string, string | null>>()(z.object({ taxa: z.array(z.string().max(220)).max(500), language: z.string().max(20).default('en') })),
-  'analysis.setIndependence': method<{ independenceMinutes: number }>()(z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60) })),
+  /** The independence interval, and what a record's time is compared with (camtrapR's deltaTimeComparedTo). */
+  'analysis.setIndependence': method<{ independenceMinutes: number; comparedTo: IndependenceComparedTo }>()(
+    z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60), comparedTo: z.enum(['lastRecord', 'lastIndependentRecord']).optional() }),
+  ),
+  /** Periods a deployment's camera did not work (full card, flat battery, knocked over): effort leaves them out. */
+  'effort.problems': method<CameraProblem[]>()(z.object({ deploymentID: z.string().min(1) })),
+  'effort.addProblem': method<CameraProblem[]>()(z.object({ deploymentID: z.string().min(1), ...problem })),
+  'effort.updateProblem': method<CameraProblem[]>()(z.object({ problemID, ...problem })),
+  'effort.removeProblem': method<CameraProblem[]>()(z.object({ problemID })),
+  /** Every deployment's effort as camtrapR's surveyReport counts it, with the rule each used. */
+  'effort.report': method<EffortReport>()(z.object({ from: day.optional(), to: day.optional() })),
   /** Whether the map and analyses count the machine's species on pictures and boxes no person has labelled, at or above a probability. */
   'analysis.setMachineSpecies': method<MachineSpecies>()(z.object({ include: z.boolean(), threshold: z.number().min(0.5).max(0.99) })),
 } as const;

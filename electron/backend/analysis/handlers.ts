@@ -5,6 +5,8 @@ import { eventTimes } from './activity/event-times.ts';
 import { naiveOccupancy } from './activity/occupancy.ts';
 import { vernacularNames } from './activity/vernacular-names.ts';
 import type { analysisMethods } from './contract.ts';
+import { addProblem, listProblems, removeProblem, updateProblem } from './effort/camera-problems.ts';
+import { effortReport } from './effort/effort-report.ts';
 import { mapActivity } from './map-activity.ts';
 import { importGeojson, importMbtiles, importPmtiles, listLayers } from './map-files/map-layers.ts';
 import type { MapReader } from './map-files/map-reader.ts';
@@ -14,7 +16,7 @@ import { stationDetail } from './station-detail.ts';
 import { recomputeAllEvents } from '../library/independent-events.ts';
 import type { LibraryAccess } from '../library/library-session.ts';
 import { saveMachineSpecies } from '../library/machine-species.ts';
-import { setSetting } from '../library/settings.ts';
+import { independenceComparedTo, setSetting } from '../library/settings.ts';
 import type { DomainHandlers } from '../rpc/define.ts';
 
 export interface AnalysisContext {
@@ -39,14 +41,20 @@ export const analysisHandlers: DomainHandlers<typeof analysisMethods, AnalysisCo
   'activity.exportDetectionHistory': ({ taxon, occasionDays, from, to, folder }, { library }) => writeDetectionHistory(library.require().db, folder, taxon, occasionDays, from, to),
   'analysis.saveImage': ({ dataUrl, folder, name }) => saveImage(dataUrl, folder, name),
   'activity.names': ({ taxa, language }, { library }) => vernacularNames(library.require().db, taxa, language),
-  'analysis.setIndependence': ({ minutes }, { library }) => {
+  'analysis.setIndependence': ({ minutes, comparedTo }, { library }) => {
     const { db } = library.require();
     db.transaction(() => {
       setSetting(db, 'independenceMinutes', minutes);
+      if (comparedTo) setSetting(db, 'independenceComparedToLastIndependent', comparedTo === 'lastIndependentRecord' ? 1 : 0);
       recomputeAllEvents(db);
     })();
-    return { independenceMinutes: minutes };
+    return { independenceMinutes: minutes, comparedTo: independenceComparedTo(db) };
   },
+  'effort.problems': ({ deploymentID }, { library }) => listProblems(library.require().db, deploymentID),
+  'effort.addProblem': ({ deploymentID, ...problem }, { library }) => addProblem(library.require().db, deploymentID, problem),
+  'effort.updateProblem': ({ problemID, ...problem }, { library }) => updateProblem(library.require().db, problemID, problem),
+  'effort.removeProblem': ({ problemID }, { library }) => removeProblem(library.require().db, problemID),
+  'effort.report': ({ from, to }, { library }) => effortReport(library.require().db, from, to),
   'analysis.setMachineSpecies': (choice, { library }) => {
     const { db } = library.require();
     db.transaction(() => {

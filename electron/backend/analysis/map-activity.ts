@@ -1,5 +1,6 @@
 import type { MapActivity, StationActivity } from './contract.ts';
-import { range, trapNights } from './effort.ts';
+import { nightsIn, range } from './effort/date-range.ts';
+import { activeByDeployment } from './effort/effort-report.ts';
 import type { Db } from '../library/db.ts';
 import { machineSpecies } from '../library/machine-species.ts';
 import { getNumberSetting } from '../library/settings.ts';
@@ -42,11 +43,12 @@ export function mapActivity(db: Db, taxon: string, from: string | undefined, to:
        FROM deployments d JOIN locations l ON l.location_id = d.location_id`,
     )
     .all() as DeploymentRow[];
+  const active = activeByDeployment(db);
   const stations = new Map<string, StationActivity>();
   for (const d of deployments) {
     const s = stations.get(d.locationID) ?? { locationID: d.locationID, locationName: d.locationName, latitude: d.latitude, longitude: d.longitude, deployments: 0, trapNights: 0, events: 0, rai: 0 };
     s.deployments += 1;
-    s.trapNights += trapNights(d.start, d.end, r);
+    s.trapNights += nightsIn(active.get(d.deploymentID) ?? [], r);
     s.events += counts.get(d.deploymentID) ?? 0;
     stations.set(d.locationID, s);
   }

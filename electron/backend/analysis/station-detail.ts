@@ -1,5 +1,6 @@
 import type { StationDetail } from './contract.ts';
-import { range, trapNights } from './effort.ts';
+import { nightsIn, range } from './effort/date-range.ts';
+import { activeByDeployment } from './effort/effort-report.ts';
 import type { Db } from '../library/db.ts';
 import { StationError } from '../rpc/envelope.ts';
 
@@ -8,7 +9,8 @@ export function stationDetail(db: Db, locationID: string, taxon: string, from: s
   const location = db.prepare('SELECT name FROM locations WHERE location_id = ?').get(locationID) as { name: string } | undefined;
   if (!location) throw new StationError('not-found', 'location-not-found', { location: locationID });
   const r = range(from, to);
-  const deployments = db.prepare('SELECT deployment_start AS start, deployment_end AS end FROM deployments WHERE location_id = ?').all(locationID) as { start: string; end: string }[];
+  const active = activeByDeployment(db);
+  const deployments = (db.prepare('SELECT deployment_id AS id FROM deployments WHERE location_id = ?').all(locationID) as { id: string }[]).map((d) => active.get(d.id) ?? []);
   const inStation = `e.deployment_id IN (SELECT deployment_id FROM deployments WHERE location_id = @locationID) AND e.start_ms BETWEEN @fromMs AND @toMs`;
   const params = { locationID, fromMs: r.fromMs, toMs: r.toMs, taxon };
   const eventsByTaxon = db.prepare(`SELECT taxon, COUNT(*) AS events FROM events e WHERE ${inStation} GROUP BY taxon ORDER BY events DESC`).all(params) as StationDetail['eventsByTaxon'];
@@ -23,7 +25,7 @@ export function stationDetail(db: Db, locationID: string, taxon: string, from: s
   return {
     locationID,
     locationName: location.name,
-    trapNights: Math.round(deployments.reduce((n, d) => n + trapNights(d.start, d.end, r), 0) * 100) / 100,
+    trapNights: Math.round(deployments.reduce((n, spans) => n + nightsIn(spans, r), 0) * 100) / 100,
     eventsByTaxon,
     diel,
     overTime,

@@ -62,6 +62,8 @@ const deploymentDetails = {
   cameraHeight: z.number().min(0).max(100).nullish(),
   baitUse: z.boolean().nullish(),
   deploymentComments: z.string().max(5000).nullish(),
+  /** Setup and retrieval entered as days without times: effort counts those days half, as camtrapR does. */
+  datesOnly: z.boolean().optional(),
 };
 
 export const newDeploymentSchema = z.object({
@@ -99,6 +101,8 @@ export interface Deployment {
   baitUse: boolean | null;
   deploymentComments: string | null;
   clockOffsetSeconds: number;
+  /** Setup and retrieval are days without times: effort counts those days half (camtrapR's rule). */
+  datesOnly: boolean;
   mediaCount: number;
 }
 

@@ -12,16 +12,17 @@ const selectDeployment = `
   SELECT d.deployment_id AS deploymentID, d.location_id AS locationID, l.name AS locationName,
          l.latitude, l.longitude, d.deployment_start AS deploymentStart, d.deployment_end AS deploymentEnd,
          d.camera_id AS cameraID, d.camera_model AS cameraModel, d.camera_height AS cameraHeight,
-         d.bait_use AS baitUse, d.deployment_comments AS deploymentComments, d.clock_offset_s AS clockOffsetSeconds,
+         d.bait_use AS baitUse, d.deployment_comments AS deploymentComments, d.clock_offset_s AS clockOffsetSeconds, d.dates_only AS datesOnly,
          (SELECT COUNT(*) FROM media m WHERE m.deployment_id = d.deployment_id) AS mediaCount
   FROM deployments d JOIN locations l ON l.location_id = d.location_id`;
 
-interface DeploymentRow extends Omit<Deployment, 'baitUse' | 'timeZone'> {
+interface DeploymentRow extends Omit<Deployment, 'baitUse' | 'timeZone' | 'datesOnly'> {
   baitUse: number | null;
+  datesOnly: number;
 }
 
 function fromRow(row: DeploymentRow): Deployment {
-  return { ...row, timeZone: timeZoneAt(row.latitude, row.longitude), baitUse: row.baitUse === null ? null : row.baitUse === 1 };
+  return { ...row, timeZone: timeZoneAt(row.latitude, row.longitude), baitUse: row.baitUse === null ? null : row.baitUse === 1, datesOnly: row.datesOnly === 1 };
 }
 
 function bait(baitUse: boolean | null | undefined): number | null {
@@ -51,7 +52,7 @@ export function addDeployment(db: Db, input: NewDeployment): Deployment {
   checkOrder(input.deploymentStart, input.deploymentEnd);
   db.prepare(
     `INSERT INTO deployments (deployment_id, location_id, deployment_start, deployment_end, camera_id, camera_model,
-       camera_height, bait_use, deployment_comments, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       camera_height, bait_use, deployment_comments, dates_only, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     input.locationID,
@@ -62,6 +63,7 @@ export function addDeployment(db: Db, input: NewDeployment): Deployment {
     input.cameraHeight ?? null,
     bait(input.baitUse),
     input.deploymentComments ?? null,
+    input.datesOnly ? 1 : 0,
     nowIso(),
   );
   return getDeployment(db, id);
@@ -82,6 +84,16 @@ function checkHoldsMedia(db: Db, deploymentID: string, start: string, end: strin
   throw new StationError('invalid-input', 'dates-leave-out-media', { deployment: deploymentID, count: span.count, first: msToLocalTime(span.first), last: msToLocalTime(span.last) });
 }
 
+const dayMs = 86_400_000;
+
+/** The camera's problem periods must stay between setup and retrieval, to the day. */
+function checkHoldsProblems(db: Db, deploymentID: string, start: string, end: string): void {
+  const first = Math.floor(wallClockMs(start) / dayMs) * dayMs;
+  const last = Math.floor(wallClockMs(end) / dayMs) * dayMs + dayMs;
+  const count = db.prepare('SELECT COUNT(*) FROM camera_problems WHERE deployment_id = ? AND (from_ms < ? OR to_ms > ?)').pluck().get(deploymentID, first, last) as number;
+  if (count > 0) throw new StationError('invalid-input', 'dates-leave-out-problems', { deployment: deploymentID, count });
+}
+
 /** Left-out fields stay as they are; the clock offset is changed on its own (setClockOffset). */
 export function updateDeployment(db: Db, changes: DeploymentChanges): Deployment {
   const current = getDeployment(db, changes.deploymentID);
@@ -89,11 +101,14 @@ export function updateDeployment(db: Db, changes: DeploymentChanges): Deployment
   const start = changes.deploymentStart ?? current.deploymentStart;
   const end = changes.deploymentEnd ?? current.deploymentEnd;
   checkOrder(start, end);
-  if (start !== current.deploymentStart || end !== current.deploymentEnd) checkHoldsMedia(db, current.deploymentID, start, end);
+  if (start !== current.deploymentStart || end !== current.deploymentEnd) {
+    checkHoldsMedia(db, current.deploymentID, start, end);
+    checkHoldsProblems(db, current.deploymentID, start, end);
+  }
   const kept = <T>(value: T | undefined, was: T): T => (value === undefined ? was : value);
   db.prepare(
     `UPDATE deployments SET location_id = ?, deployment_start = ?, deployment_end = ?, camera_id = ?, camera_model = ?,
-       camera_height = ?, bait_use = ?, deployment_comments = ? WHERE deployment_id = ?`,
+       camera_height = ?, bait_use = ?, deployment_comments = ?, dates_only = ? WHERE deployment_id = ?`,
   ).run(
     changes.locationID ?? current.locationID,
     start,
@@ -103,6 +118,7 @@ export function updateDeployment(db: Db, changes: DeploymentChanges): Deployment
     kept(changes.cameraHeight, current.cameraHeight),
     changes.baitUse === undefined ? bait(current.baitUse) : bait(changes.baitUse),
     kept(changes.deploymentComments, current.deploymentComments),
+    kept(changes.datesOnly, current.datesOnly) ? 1 : 0,
     current.deploymentID,
   );
   return getDeployment(db, current.deploymentID);

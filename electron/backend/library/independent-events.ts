@@ -1,6 +1,6 @@
 import type { Db } from './db.ts';
 import { countedPrediction, machineSpecies } from './machine-species.ts';
-import { getNumberSetting } from './settings.ts';
+import { getNumberSetting, independenceComparedTo } from './settings.ts';
 
 /**
  * A taxon is a species from human labels ("species:Ardea") or a class from the detector
@@ -38,11 +38,14 @@ const peopleOnly = `${records} ORDER BY taxon, t`;
 const withMachine = `${records} UNION ${machineRecords} ORDER BY taxon, t`;
 
 /**
- * Recomputes a deployment's independent events: records of one taxon closer than the
- * independence interval to the previous record count once (Camtrap DP eventStart/eventEnd).
+ * Recomputes a deployment's independent events (Camtrap DP eventStart/eventEnd) as camtrapR's
+ * minDeltaTime decides: a record of a taxon starts a new event when at least the independence
+ * interval lies between it and the record before it (deltaTimeComparedTo "lastRecord"), or the
+ * event's first record ("lastIndependentRecord"), as the library's setting says.
  */
 export function recomputeEvents(db: Db, deploymentID: string): void {
   const gap = getNumberSetting(db, 'independenceMinutes') * 60_000;
+  const comparedTo = independenceComparedTo(db);
   const machine = machineSpecies(db);
   const rows = (machine.include ? db.prepare(withMachine).all({ deploymentID, machineThreshold: machine.threshold }) : db.prepare(peopleOnly).all({ deploymentID })) as Rec[];
   const insert = db.prepare('INSERT INTO events (deployment_id, taxon, start_ms, end_ms, records, last_media_pk, seq) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -53,7 +56,7 @@ export function recomputeEvents(db: Db, deploymentID: string): void {
       if (open) insert.run(deploymentID, open.taxon, open.start, open.end, open.records, open.pk, open.seq);
     };
     for (const r of rows) {
-      if (open && open.taxon === r.taxon && r.t - open.end <= gap) {
+      if (open && open.taxon === r.taxon && r.t - (comparedTo === 'lastRecord' ? open.end : open.start) < gap) {
         open.end = r.t;
         open.records += 1;
         open.pk = r.pk;

@@ -4,6 +4,8 @@ import type { Db } from './db.ts';
 export const settingDefaults = {
   sequenceGapSeconds: 60,
   independenceMinutes: 30,
+  /** 0: a record is compared with the record before it (camtrapR's deltaTimeComparedTo "lastRecord"); 1: with the last independent one. */
+  independenceComparedToLastIndependent: 0,
   /** Limits of a detection container: memory (MiB) and processes, so a runaway worker cannot take the machine. */
   containerMemoryMiB: 8192,
   containerPids: 512,
@@ -24,4 +26,11 @@ export function getNumberSetting(db: Db, key: SettingKey): number {
 
 export function setSetting(db: Db, key: SettingKey, value: number): void {
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, String(value));
+}
+
+/** camtrapR's deltaTimeComparedTo: what a record's time is compared with to decide whether it is independent. */
+export type IndependenceComparedTo = 'lastRecord' | 'lastIndependentRecord';
+
+export function independenceComparedTo(db: Db): IndependenceComparedTo {
+  return getNumberSetting(db, 'independenceComparedToLastIndependent') === 1 ? 'lastIndependentRecord' : 'lastRecord';
 }

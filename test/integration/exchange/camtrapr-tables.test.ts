@@ -141,16 +141,16 @@ describe("camtrapR's tables from the library", () => {
     const { t } = await labelledLibrary();
     const file = path.join(tempDir(), 'events.csv');
     expect(await t.must('exchange.exportCsv', { table: 'events', file })).toMatchObject({ rows: 4 });
-    // The library's events join records up to the interval apart; at exactly 30 minutes the pond's foxes stay one event.
+    // The library's events follow camtrapR's minDeltaTime: records exactly 30 minutes apart are two events, as in the record table.
     expect(pick(readCsv(file), ['Station', 'Taxon', 'TaxonSource', 'Events', 'TrapNights', 'EventsPer100TrapNights'])).toEqual([
       ['Pond, "north" bank', 'Meles meles', 'label', '1', '364', '0.27'],
-      ['Pond, "north" bank', 'Vulpes vulpes', 'label', '2', '364', '0.55'],
+      ['Pond, "north" bank', 'Vulpes vulpes', 'label', '3', '364', '0.82'],
       ['Ridge', 'Meles meles', 'label', '0', '146.5', '0'],
       ['Ridge', 'Vulpes vulpes', 'label', '1', '146.5', '0.68'],
     ]);
     const map = await t.must('map.activity', { taxon: 'species:Vulpes vulpes' });
     expect(map.stations.map((s) => [s.locationID, s.events, s.trapNights, s.rai]).sort()).toEqual([
-      ['loc1', 2, 364, 0.55],
+      ['loc1', 3, 364, 0.82],
       ['loc2', 1, 146.5, 0.68],
     ]);
   });

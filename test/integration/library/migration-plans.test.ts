@@ -26,7 +26,7 @@ function plan(sql: string, ...params: unknown[]): string {
 
 describe('query plans of each migration', () => {
   it('covers every migration there is', () => {
-    expect(latestVersion).toBe(11);
+    expect(latestVersion).toBe(12);
   });
 
   it('1, the library: locations of a deployment, media by import and by time', () => {
@@ -93,5 +93,10 @@ describe('query plans of each migration', () => {
   it('11, video metadata: the videos among the media, of the library and of a deployment', () => {
     expect(plan("SELECT COUNT(*) FROM media WHERE media_type = 'video'")).toMatch(/USING (COVERING )?INDEX media_videos/);
     expect(plan("SELECT COUNT(*) FROM media WHERE deployment_id = ? AND media_type = 'video'", 'd')).toMatch(/USING (COVERING )?INDEX media_videos/);
+  });
+
+  it('12, camera problems: a deployment's problems in order, and whether a record falls in one', () => {
+    expect(plan('SELECT problem_id FROM camera_problems WHERE deployment_id = ? ORDER BY from_ms', 'd')).toMatch(/USING INDEX camera_problems_deployment/);
+    expect(plan('SELECT 1 FROM camera_problems WHERE deployment_id = ? AND from_ms <= ? AND to_ms > ?', 'd', 0, 0)).toMatch(/USING INDEX camera_problems_deployment/);
   });
 });

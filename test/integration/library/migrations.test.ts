@@ -24,7 +24,7 @@ describe('library migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
-    expect(tables.map((t) => t.name).sort()).toEqual(['classifications', 'deployments', 'detection_results', 'detection_run_media', 'detection_runs', 'detections', 'events', 'import_items', 'imports', 'locations', 'map_layers', 'media', 'observations', 'package_deployments', 'package_imports', 'package_media', 'package_observations', 'project', 'project_contributors', 'review_actions', 'settings', 'species']);
+    expect(tables.map((t) => t.name).sort()).toEqual(['camera_problems', 'classifications', 'deployments', 'detection_results', 'detection_run_media', 'detection_runs', 'detections', 'events', 'folder_species', 'import_items', 'imports', 'locations', 'map_layers', 'media', 'observations', 'package_deployments', 'package_imports', 'package_media', 'package_observations', 'project', 'project_contributors', 'review_actions', 'settings', 'species']);
     for (const t of tables) expect(t.sql, t.name).toMatch(/\) STRICT(, WITHOUT ROWID)?$/);
     expect(plan(db, 'SELECT * FROM media WHERE deployment_id = ? ORDER BY timestamp_ms LIMIT 100', 'd')).toMatch(/USING INDEX media_deployment_time/);
     expect(plan(db, 'SELECT media_pk FROM media WHERE sha256 = ?', 'x')).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_media_\d/);

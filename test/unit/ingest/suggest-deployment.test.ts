@@ -17,6 +17,7 @@ const deployment = (id: string, start: string, end: string, cameraID: string | n
   baitUse: null,
   deploymentComments: null,
   clockOffsetSeconds: 0,
+  datesOnly: false,
   mediaCount: 0,
 });
 

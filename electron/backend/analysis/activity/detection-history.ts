@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../library/db.ts';
-import { wallClockMs } from '../../library/local-time.ts';
 import { StationError } from '../../rpc/envelope.ts';
-import { range } from '../effort.ts';
+import { range } from '../effort/date-range.ts';
+import { activeByDeployment } from '../effort/effort-report.ts';
 
 const dayMs = 86_400_000;
 
@@ -18,16 +18,21 @@ export interface DetectionHistory {
 
 /**
  * Stations × occasions of N days for occupancy models, as camtrapR::detectionHistory: an occasion
- * counts for a station when one of its cameras worked during part of it (NA when none did).
+ * counts for a station when one of its cameras worked during part of it (NA when none did, for
+ * instance through a whole camera problem period).
  */
 export function detectionHistory(db: Db, taxon: string, occasionDays: number, from: string | undefined, to: string | undefined): DetectionHistory {
   const r = range(from, to);
+  // Each stretch a camera worked (problem periods left out) counts as camtrapR's camera operation matrix does.
+  const active = activeByDeployment(db);
   const deployments = (
-    db
-      .prepare('SELECT d.location_id AS locationID, l.name AS name, d.deployment_start AS start, d.deployment_end AS end FROM deployments d JOIN locations l ON l.location_id = d.location_id')
-      .all() as { locationID: string; name: string; start: string; end: string }[]
+    db.prepare('SELECT d.deployment_id AS id, d.location_id AS locationID, l.name AS name FROM deployments d JOIN locations l ON l.location_id = d.location_id').all() as {
+      id: string;
+      locationID: string;
+      name: string;
+    }[]
   )
-    .map((d) => ({ ...d, startMs: Math.max(wallClockMs(d.start), r.fromMs), endMs: Math.min(wallClockMs(d.end), r.toMs) }))
+    .flatMap((d) => (active.get(d.id) ?? []).map((s) => ({ ...d, startMs: Math.max(s.fromMs, r.fromMs), endMs: Math.min(s.toMs, r.toMs) })))
     .filter((d) => d.endMs > d.startMs);
   if (deployments.length === 0) return { firstDay: from ?? '', occasionDays, occasions: 0, rows: [] };
   const firstMs = Math.floor(Math.min(...deployments.map((d) => d.startMs)) / dayMs) * dayMs;

@@ -2,7 +2,7 @@ import { dayFractionToRadians } from './circular-density.ts';
 import { sunriseSunset, toSunTime } from './sun-time.ts';
 import type { Db } from '../../library/db.ts';
 import { timeZoneAt } from '../../library/time-zone.ts';
-import { range } from '../effort.ts';
+import { range } from '../effort/date-range.ts';
 
 export type TimeScale = 'clock' | 'sun';
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../library/db.ts';
-import { range, trapNights } from '../effort.ts';
+import { range, workedIn } from '../effort/date-range.ts';
+import { activeByLocation } from '../effort/effort-report.ts';
 
 export interface NaiveOccupancy {
   /** Stations whose cameras worked at some time in the range. */
@@ -10,8 +11,7 @@ export interface NaiveOccupancy {
 /** Stations that had a working camera in the range. */
 export function stationsWithEffort(db: Db, from: string | undefined, to: string | undefined): Set<string> {
   const r = range(from, to);
-  const rows = db.prepare('SELECT location_id AS locationID, deployment_start AS start, deployment_end AS end FROM deployments').all() as { locationID: string; start: string; end: string }[];
-  return new Set(rows.filter((d) => trapNights(d.start, d.end, r) > 0).map((d) => d.locationID));
+  return new Set([...activeByLocation(db)].filter(([, active]) => workedIn(active, r)).map(([locationID]) => locationID));
 }
 
 /** Naïve occupancy: the share of stations with effort where a taxon has at least one event, not corrected for detection. */

@@ -1,14 +1,15 @@
 import type { CsvValue } from './csv-file.ts';
 import { byStation, stations } from './stations.ts';
 import type { Db } from '../../library/db.ts';
-import { localTimeToMs, msToLocalTime, wallClockMs } from '../../library/local-time.ts';
+import { activeByLocation } from '../../analysis/effort/effort-report.ts';
+import { localTimeToMs, msToLocalTime } from '../../library/local-time.ts';
 
 interface Span {
   start: number;
   end: number;
 }
 
-/** The times at least one camera of a station was out, overlapping and touching deployments joined. */
+/** The times at least one camera of a station was working, overlapping and touching stretches joined. */
 function union(spans: Span[]): Span[] {
   const merged: Span[] = [];
   for (const s of [...spans].sort((a, b) => a.start - b.start)) {
@@ -28,24 +29,19 @@ export interface CameraOperation {
 
 /**
  * camtrapR's camera trap table for cameraOperation(): one row per station, set up when its first
- * deployment started and retrieved when its last ended, the gaps between its deployments as
- * ProblemN_from/ProblemN_to, as camtrapR's own readcamtrapDP builds it. Times are camera time
- * with seconds, so cameraOperation(dateFormat = "ymd HMS") counts part days as they were.
+ * deployment started and retrieved when its last ended, the gaps between its deployments and its
+ * cameras' problem periods as ProblemN_from/ProblemN_to, as camtrapR's own readcamtrapDP builds
+ * it. Times are camera time with seconds, so cameraOperation(dateFormat = "ymd HMS") counts part
+ * days as they were, and a deployment entered by dates gives the half setup and retrieval days
+ * and whole problem days the library counted.
  */
 export function cameraOperation(db: Db, range: { from?: string; to?: string }): CameraOperation {
   const fromMs = range.from ? localTimeToMs(`${range.from} 00:00:00`) : Number.MIN_SAFE_INTEGER;
   const toMs = range.to ? localTimeToMs(`${range.to} 23:59:59`) : Number.MAX_SAFE_INTEGER;
-  const deployments = db.prepare('SELECT location_id AS locationID, deployment_start AS start, deployment_end AS end FROM deployments').all() as {
-    locationID: string;
-    start: string;
-    end: string;
-  }[];
   const byLocation = new Map<string, Span[]>();
-  for (const d of deployments) {
-    const start = Math.max(wallClockMs(d.start), fromMs);
-    const end = Math.min(wallClockMs(d.end), toMs);
-    if (!(end > start)) continue;
-    byLocation.set(d.locationID, [...(byLocation.get(d.locationID) ?? []), { start, end }]);
+  for (const [locationID, active] of activeByLocation(db)) {
+    const spans = active.map((s) => ({ start: Math.max(s.fromMs, fromMs), end: Math.min(s.toMs, toMs) })).filter((s) => s.end > s.start);
+    if (spans.length > 0) byLocation.set(locationID, spans);
   }
   const named = stations(db);
   const table = [...byLocation.entries()]

@@ -17,6 +17,8 @@ export interface CsvExported {
   columns: string[];
   /** The independence interval the record table was made with (the library's setting unless another was asked for). */
   independenceMinutes: number;
+  /** camtrapR's deltaTimeComparedTo the record table was made with. */
+  comparedTo: 'lastRecord' | 'lastIndependentRecord';
   /** Whether species include the machine's predictions nobody has labelled (the map's switch), and from what probability. */
   machineSpecies: MachineSpecies;
 }
@@ -60,7 +62,8 @@ export const camtraprMethods = {
       to: day.optional(),
       /** For the record table: another interval than the library's, 0 for every record. */
       independenceMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
-      deltaTimeComparedTo: z.enum(['lastRecord', 'lastIndependentRecord']).default('lastRecord'),
+      /** Left out: the library's setting, the same rule its events use. */
+      deltaTimeComparedTo: z.enum(['lastRecord', 'lastIndependentRecord']).optional(),
       /** For the record table: the detector's classes too, where nobody has named a species. */
       withDetections: z.boolean().default(false),
     }),

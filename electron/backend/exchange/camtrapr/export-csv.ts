@@ -5,7 +5,7 @@ import { recordColumns, recordTable } from './record-table.ts';
 import { eventColumns, stationEvents } from './station-events.ts';
 import { machineSpecies } from '../../library/machine-species.ts';
 import type { Library } from '../../library/open-library.ts';
-import { getNumberSetting } from '../../library/settings.ts';
+import { getNumberSetting, independenceComparedTo } from '../../library/settings.ts';
 
 export interface CsvRequest {
   table: CsvTable;
@@ -13,7 +13,7 @@ export interface CsvRequest {
   from?: string;
   to?: string;
   independenceMinutes?: number;
-  deltaTimeComparedTo: 'lastRecord' | 'lastIndependentRecord';
+  deltaTimeComparedTo?: 'lastRecord' | 'lastIndependentRecord' | undefined;
   withDetections: boolean;
 }
 
@@ -27,7 +27,7 @@ export function exportCsv(library: Library, request: CsvRequest): CsvExported {
   let rows: CsvValue[][];
   if (request.table === 'record') {
     columns = recordColumns;
-    rows = recordTable(db, library.paths.root, { ...days, minDeltaMinutes: minutes, comparedTo: request.deltaTimeComparedTo, withDetections: request.withDetections });
+    rows = recordTable(db, library.paths.root, { ...days, minDeltaMinutes: minutes, comparedTo: request.deltaTimeComparedTo ?? independenceComparedTo(db), withDetections: request.withDetections });
   } else if (request.table === 'camop') {
     ({ columns, rows } = cameraOperation(db, days));
   } else {
@@ -35,5 +35,5 @@ export function exportCsv(library: Library, request: CsvRequest): CsvExported {
     rows = stationEvents(db, days);
   }
   const file = writeCsvFile(request.file, columns, rows);
-  return { file, table: request.table, rows: rows.length, columns: [...columns], independenceMinutes: minutes, machineSpecies: machineSpecies(db) };
+  return { file, table: request.table, rows: rows.length, columns: [...columns], independenceMinutes: minutes, comparedTo: request.deltaTimeComparedTo ?? independenceComparedTo(db), machineSpecies: machineSpecies(db) };
 }

@@ -1,6 +1,7 @@
 import type { CsvValue } from './csv-file.ts';
 import { byStation, stations } from './stations.ts';
-import { range, trapNights } from '../../analysis/effort.ts';
+import { nightsIn, range } from '../../analysis/effort/date-range.ts';
+import { activeByLocation } from '../../analysis/effort/effort-report.ts';
 import type { Db } from '../../library/db.ts';
 import { machineSpecies } from '../../library/machine-species.ts';
 
@@ -15,13 +16,7 @@ const twoDecimals = (v: number) => Math.round(v * 100) / 100;
  */
 export function stationEvents(db: Db, days: { from?: string; to?: string }): CsvValue[][] {
   const r = range(days.from, days.to);
-  const deployments = db.prepare('SELECT location_id AS locationID, deployment_start AS start, deployment_end AS end FROM deployments').all() as {
-    locationID: string;
-    start: string;
-    end: string;
-  }[];
-  const nights = new Map<string, number>();
-  for (const d of deployments) nights.set(d.locationID, (nights.get(d.locationID) ?? 0) + trapNights(d.start, d.end, r));
+  const nights = new Map([...activeByLocation(db)].map(([locationID, active]) => [locationID, nightsIn(active, r)]));
   const counts = db
     .prepare(
       `SELECT d.location_id AS locationID, e.taxon, COUNT(*) AS events FROM events e JOIN deployments d ON d.deployment_id = e.deployment_id

@@ -9,9 +9,10 @@ import { m008ImportedResults } from './008-imported-results.ts';
 import { m009PmtilesLayers } from './009-pmtiles-layers.ts';
 import { m010SpeciesStage } from './010-species-stage.ts';
 import { m011VideoMetadata } from './011-video-metadata.ts';
+import { m012CameraProblems } from './012-camera-problems.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration in order. A new one is a new numbered file added at the end of this list. */
-export const migrations: readonly Migration[] = [m001Initial, m002Detection, m003ContainerRuns, m004Review, m005Events, m006Project, m007PackageImports, m008ImportedResults, m009PmtilesLayers, m010SpeciesStage, m011VideoMetadata];
+export const migrations: readonly Migration[] = [m001Initial, m002Detection, m003ContainerRuns, m004Review, m005Events, m006Project, m007PackageImports, m008ImportedResults, m009PmtilesLayers, m010SpeciesStage, m011VideoMetadata, m012CameraProblems];
 
 export const latestVersion = migrations.length;
