@@ -150,6 +150,8 @@ export interface MediaItem {
   labels: string[];
   /** A person labelled it, marked it empty or marked a box false. */
   reviewed: boolean;
+  /** Taken while its camera was in a problem period (it should not have been working): worth a look at its date. */
+  cameraProblem: boolean;
   /** What the species model said, from its latest run on this picture, most certain first; never a person's label. */
   suggestions: MachineSuggestion[];
 }

@@ -27,6 +27,7 @@ interface MediaRow {
   processed: number;
   labels: string | null;
   reviewed: number;
+  cameraProblem: number;
   suggestions: string | null;
 }
 
@@ -41,6 +42,7 @@ const columns = `media_id AS mediaID, deployment_id AS deploymentID, file_name A
      LEFT JOIN species s ON s.scientific_name = o.scientific_name
      WHERE o.media_pk = media.media_pk AND o.superseded_by IS NULL AND o.scientific_name IS NOT NULL)) AS labels,
   EXISTS (SELECT 1 FROM observations o WHERE o.media_pk = media.media_pk AND o.superseded_by IS NULL) AS reviewed,
+  EXISTS (SELECT 1 FROM camera_problems p WHERE p.deployment_id = media.deployment_id AND p.from_ms <= media.timestamp_ms AND p.to_ms > media.timestamp_ms) AS cameraProblem,
   ${suggestionsColumn}`;
 
 /** Empty: processed, and its latest result has nothing at or above the threshold. Unprocessed media stay in view. */
@@ -48,7 +50,7 @@ const emptyFilter = `NOT EXISTS (SELECT 1 FROM detection_results x WHERE x.media
   AND x.run_id = (SELECT MAX(y.run_id) FROM detection_results y WHERE y.media_pk = media.media_pk) AND COALESCE(x.max_conf, 0) < @threshold AND x.status = 'ok')`;
 
 function toItem(row: MediaRow): MediaItem {
-  const { timestampMs, takenAtOriginal, timeFromFile, processed, labels, reviewed, suggestions, ...rest } = row;
+  const { timestampMs, takenAtOriginal, timeFromFile, processed, labels, reviewed, cameraProblem, suggestions, ...rest } = row;
   return {
     ...rest,
     timestamp: msToLocalTime(timestampMs),
@@ -58,6 +60,7 @@ function toItem(row: MediaRow): MediaItem {
     // Unit separator between names: a common name may hold a comma.
     labels: labels ? labels.split('\u001f') : [],
     reviewed: reviewed === 1,
+    cameraProblem: cameraProblem === 1,
     suggestions: parseSuggestions(suggestions),
   };
 }

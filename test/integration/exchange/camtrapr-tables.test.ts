@@ -97,6 +97,25 @@ describe("camtrapR's tables from the library", () => {
     expect(readCsv(file).find((r) => r.Station === 'Ridge')?.DateTimeOriginal).toBe('2023-04-01 11:20:00');
   });
 
+  it("counts the library's events as the record table counts records, with either deltaTimeComparedTo chosen in Settings", async () => {
+    const { t } = await labelledLibrary();
+    const file = path.join(tempDir(), 'record.csv');
+    const events = path.join(tempDir(), 'events.csv');
+    const perStation = (rows: Record<string, string>[]) => {
+      const counts = new Map<string, number>();
+      for (const r of rows) counts.set(`${r.Station}|${r.Species}`, (counts.get(`${r.Station}|${r.Species}`) ?? 0) + 1);
+      return Object.fromEntries([...counts].sort());
+    };
+    const eventCounts = () => Object.fromEntries(readCsv(events).filter((r) => r.Events !== '0').map((r) => [`${r.Station}|${r.Taxon}`, Number(r.Events)]).sort());
+    for (const [comparedTo, foxes] of [['lastRecord', 3], ['lastIndependentRecord', 4]] as const) {
+      expect(await t.must('analysis.setIndependence', { minutes: 30, comparedTo })).toEqual({ independenceMinutes: 30, comparedTo });
+      expect(await t.must('exchange.exportCsv', { table: 'record', file })).toMatchObject({ comparedTo });
+      await t.must('exchange.exportCsv', { table: 'events', file: events });
+      expect(eventCounts()).toEqual(perStation(readCsv(file)));
+      expect(eventCounts()['Pond, "north" bank|Vulpes vulpes']).toBe(foxes);
+    }
+  });
+
   it("adds the detector's classes where nobody named a species, when asked", async () => {
     const { t, db } = await labelledLibrary();
     db.prepare(

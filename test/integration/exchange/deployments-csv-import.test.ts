@@ -96,7 +96,7 @@ describe('deployments from a CSV table', () => {
     expect(everyTable(db)).toEqual(before);
 
     const imported = await t.must('exchange.importDeploymentsCsv', { file, skipProblemRows: true });
-    expect(imported).toEqual({ file, added: 3, locationsAdded: 2, skipped: 5, deploymentIDs: ['Pond-2024-03-01', 'Pond-2024-04-16', 'Ridge-2024-03-02'] });
+    expect(imported).toEqual({ file, added: 3, locationsAdded: 2, skipped: 5, problemsAdded: 0, deploymentIDs: ['Pond-2024-03-01', 'Pond-2024-04-16', 'Ridge-2024-03-02'] });
     expect((await t.must('location.list', {})).map((l) => [l.locationID, l.locationName, l.latitude, l.longitude, l.timeZone])).toEqual([
       ['Pond', 'Pond', 50.7, 4, 'Europe/Brussels'],
       ['Ridge', 'Ridge', 50.8, 4.1, 'Europe/Brussels'],

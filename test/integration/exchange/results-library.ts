@@ -32,9 +32,16 @@ const defaultStations: PlannedStation[] = [
  * A real library, made through the RPC, whose media rows are written as an import would write
  * them (media/<deployment>/<path on the card>) without the files: results are matched by path.
  */
-export async function libraryWithMedia(t: ReturnType<typeof testBackend>, media: PlannedMedia[], stations: PlannedStation[] = defaultStations): Promise<{ db: Db; root: string; pks: Map<string, number> }> {
+export async function libraryWithMedia(
+  t: ReturnType<typeof testBackend>,
+  media: PlannedMedia[],
+  stations: PlannedStation[] = defaultStations,
+  /** Makes deployments another way (a station table) before the media are written. */
+  before?: () => Promise<unknown>,
+): Promise<{ db: Db; root: string; pks: Map<string, number> }> {
   const root = path.join(tempDir('camtrap-exchange-'), 'library');
   await t.must('library.create', { path: root });
+  await before?.();
   for (const s of stations) {
     await t.must('location.add', { locationID: s.locationID, locationName: s.name, latitude: s.latitude, longitude: s.longitude });
     for (const d of s.deployments) await t.must('deployment.add', { deploymentID: d.deploymentID, locationID: s.locationID, deploymentStart: d.start, deploymentEnd: d.end });

@@ -42,6 +42,9 @@ export interface CamtraprEffort {
   days: DailyEffort[];
   /** dates: setup and retrieval days count half (camtrapR's rule for dates only); times: the exact active time. */
   rule: 'dates' | 'times';
+  /** Setup and retrieval as effort takes them (noon of those days for dates only), wall-clock milliseconds. */
+  setupMs: number;
+  retrievalMs: number;
   /** The times the camera was working, wall-clock milliseconds counted as if UTC: effort within any range. */
   active: ActiveSpan[];
 }
@@ -79,7 +82,7 @@ function problemSpans(input: CamtraprEffortInput, start: number, end: number): [
     let fromMs = f.dateOnly && dayStart(f.ms) === dayStart(start) ? Math.max(f.ms, start) : f.ms;
     let toMs = t.dateOnly ? t.ms + dayMs : t.ms;
     if (t.dateOnly && dayStart(t.ms) === dayStart(end)) toMs = Math.min(toMs, end);
-    if (toMs < fromMs) throw new StationError('invalid-input', 'effort-problem-ends-before-start', { from, to });
+    if (toMs < fromMs || (f.dateOnly && t.dateOnly && t.ms < f.ms)) throw new StationError('invalid-input', 'effort-problem-ends-before-start', { from, to });
     if (fromMs < start || toMs > end) {
       throw new StationError('invalid-input', 'effort-problem-outside-deployment', { from, to, start: input.setup, end: input.retrieval });
     }
@@ -125,6 +128,8 @@ export function camtraprEffort(input: CamtraprEffortInput): CamtraprEffort {
   if (end > from) active.push({ fromMs: from, toMs: end });
   return {
     rule: setup.dateOnly ? 'dates' : 'times',
+    setupMs: start,
+    retrievalMs: end,
     active,
     calendarDays: days.length,
     activeDays,

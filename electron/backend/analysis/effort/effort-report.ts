@@ -48,6 +48,13 @@ export function effortReport(db: Db, from: string | undefined, to: string | unde
   return { from: from ?? null, to: to ?? null, deployments: rows };
 }
 
+/** Each station's deployments: from setup to retrieval, and the stretches their cameras worked. */
+export function stationTimes(db: Db): Map<string, { setupMs: number; retrievalMs: number; active: ActiveSpan[] }[]> {
+  const out = new Map<string, { setupMs: number; retrievalMs: number; active: ActiveSpan[] }[]>();
+  for (const { locationID, effort } of deploymentEfforts(db)) out.set(locationID, [...(out.get(locationID) ?? []), { setupMs: effort.setupMs, retrievalMs: effort.retrievalMs, active: effort.active }]);
+  return out;
+}
+
 /** Each station's working time: its deployments' active spans together. */
 export function activeByLocation(db: Db): Map<string, ActiveSpan[]> {
   const out = new Map<string, ActiveSpan[]>();

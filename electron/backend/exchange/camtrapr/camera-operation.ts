@@ -1,7 +1,7 @@
 import type { CsvValue } from './csv-file.ts';
 import { byStation, stations } from './stations.ts';
 import type { Db } from '../../library/db.ts';
-import { activeByLocation } from '../../analysis/effort/effort-report.ts';
+import { stationTimes } from '../../analysis/effort/effort-report.ts';
 import { localTimeToMs, msToLocalTime } from '../../library/local-time.ts';
 
 interface Span {
@@ -38,27 +38,33 @@ export interface CameraOperation {
 export function cameraOperation(db: Db, range: { from?: string; to?: string }): CameraOperation {
   const fromMs = range.from ? localTimeToMs(`${range.from} 00:00:00`) : Number.MIN_SAFE_INTEGER;
   const toMs = range.to ? localTimeToMs(`${range.to} 23:59:59`) : Number.MAX_SAFE_INTEGER;
-  const byLocation = new Map<string, Span[]>();
-  for (const [locationID, active] of activeByLocation(db)) {
-    const spans = active.map((s) => ({ start: Math.max(s.fromMs, fromMs), end: Math.min(s.toMs, toMs) })).filter((s) => s.end > s.start);
-    if (spans.length > 0) byLocation.set(locationID, spans);
-  }
+  const clip = (start: number, end: number): Span => ({ start: Math.max(start, fromMs), end: Math.min(end, toMs) });
   const named = stations(db);
-  const table = [...byLocation.entries()]
-    .map(([locationID, spans]) => {
+  const table = [...stationTimes(db).entries()]
+    .flatMap(([locationID, deployments]) => {
+      const out = deployments.map((d) => clip(d.setupMs, d.retrievalMs)).filter((s) => s.end > s.start);
+      if (out.length === 0) return [];
+      const working = union(deployments.flatMap((d) => d.active.map((a) => clip(a.fromMs, a.toMs))).filter((s) => s.end > s.start));
+      const setup = Math.min(...out.map((s) => s.start));
+      const retrieval = Math.max(...out.map((s) => s.end));
+      // Whatever between setup and retrieval no camera worked: gaps between deployments, and problem periods.
+      const gaps: Span[] = [];
+      let at = setup;
+      for (const w of working) {
+        if (w.start > at) gaps.push({ start: at, end: w.start });
+        at = Math.max(at, w.end);
+      }
+      if (retrieval > at) gaps.push({ start: at, end: retrieval });
       const s = named.get(locationID) ?? { locationID, station: locationID, latitude: Number.NaN, longitude: Number.NaN };
-      return { ...s, spans: union(spans) };
+      return [{ ...s, setup, retrieval, gaps }];
     })
     .sort(byStation);
-  const problems = Math.max(0, ...table.map((t) => t.spans.length - 1));
+  const problems = Math.max(0, ...table.map((t) => t.gaps.length));
   const problemColumns = Array.from({ length: problems }, (_, i) => [`Problem${i + 1}_from`, `Problem${i + 1}_to`]).flat();
   const rows = table.map((t) => {
-    const first = t.spans[0] as Span;
-    const last = t.spans[t.spans.length - 1] as Span;
-    const gaps: CsvValue[] = [];
-    for (let i = 1; i < t.spans.length; i += 1) gaps.push(seconds((t.spans[i - 1] as Span).end), seconds((t.spans[i] as Span).start));
+    const gaps: CsvValue[] = t.gaps.flatMap((g) => [seconds(g.start), seconds(g.end)]);
     while (gaps.length < problemColumns.length) gaps.push(null);
-    return [t.station, seconds(first.start), seconds(last.end), ...gaps, t.locationID, t.latitude, t.longitude];
+    return [t.station, seconds(t.setup), seconds(t.retrieval), ...gaps, t.locationID, t.latitude, t.longitude];
   });
   return { columns: ['Station', 'Setup_date', 'Retrieval_date', ...problemColumns, 'locationID', 'latitude', 'longitude'], rows };
 }

@@ -32,6 +32,12 @@ export interface DeploymentsCsvPreview {
   dateOrder: 'dmy' | 'mdy';
   /** Every date reads either way: the user must say which comes first before importing. */
   dateOrderNeeded: boolean;
+  /** latlon, or utm: eastings and northings the user gives the zone of. */
+  coordinates: 'latlon' | 'utm';
+  /** UTM coordinates and no zone chosen yet: the rows have no place until one is. */
+  utmZoneNeeded: boolean;
+  /** How many ProblemN_from/ProblemN_to pairs the table has. */
+  problemColumns: number;
   rows: DeploymentRow[];
   /** Rows without problems, which an import adds; rows with problems. */
   good: number;
@@ -47,10 +53,13 @@ export interface DeploymentsCsvImported {
   /** Rows left out for their problems. */
   skipped: number;
   deploymentIDs: string[];
+  /** Camera problem periods added with them. */
+  problemsAdded: number;
 }
 
 const day = z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), saying('day-not-valid'));
 const dateOrder = z.enum(['dmy', 'mdy']).optional();
+const utmZone = z.object({ zone: z.number().int().min(1).max(60), hemisphere: z.enum(['north', 'south']) }).optional();
 const csvFile = chosenPath('choose-deployments-csv');
 
 export const camtraprMethods = {
@@ -68,6 +77,7 @@ export const camtraprMethods = {
       withDetections: z.boolean().default(false),
     }),
   ),
-  'exchange.previewDeploymentsCsv': method<DeploymentsCsvPreview>()(z.object({ file: csvFile, dateOrder })),
-  'exchange.importDeploymentsCsv': method<DeploymentsCsvImported>()(z.object({ file: csvFile, dateOrder, skipProblemRows: z.boolean().default(false) })),
+  /** A Camtrap DP deployments.csv or a camtrapR camera trap table, checked row by row; nothing is written. */
+  'exchange.previewDeploymentsCsv': method<DeploymentsCsvPreview>()(z.object({ file: csvFile, dateOrder, utmZone })),
+  'exchange.importDeploymentsCsv': method<DeploymentsCsvImported>()(z.object({ file: csvFile, dateOrder, utmZone, skipProblemRows: z.boolean().default(false) })),
 } as const;

@@ -10,6 +10,6 @@ export interface CamtraprContext {
 
 export const camtraprHandlers: DomainHandlers<typeof camtraprMethods, CamtraprContext> = {
   'exchange.exportCsv': (input, { library }) => exportCsv(library.require(), input),
-  'exchange.previewDeploymentsCsv': ({ file, dateOrder }, { library }) => previewDeploymentsCsv(library.require().db, file, dateOrder),
-  'exchange.importDeploymentsCsv': ({ file, dateOrder, skipProblemRows }, { library }) => importDeploymentsCsv(library.require().db, file, dateOrder, skipProblemRows),
+  'exchange.previewDeploymentsCsv': ({ file, ...choices }, { library }) => previewDeploymentsCsv(library.require().db, file, choices),
+  'exchange.importDeploymentsCsv': ({ file, skipProblemRows, ...choices }, { library }) => importDeploymentsCsv(library.require().db, file, choices, skipProblemRows),
 };

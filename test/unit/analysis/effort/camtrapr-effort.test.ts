@@ -54,7 +54,7 @@ describe('effort counted as camtrapR counts it', () => {
 
   it('refuses dates it cannot count from', () => {
     expect(() => camtraprEffort({ setup: '2009-05-17', retrieval: '2009-04-04' })).toThrow(/ends before it starts/);
-    expect(camtraprEffort({ setup: '2009-04-04 08:00', retrieval: '2009-04-04 08:00' })).toMatchObject({ calendarDays: 0, trapNights: 0, active: [] });
+    expect(camtraprEffort({ setup: '2009-04-04 08:00', retrieval: '2009-04-04 08:00' })).toMatchObject({ calendarDays: 1, activeDays: 0, trapNights: 0, active: [] });
     expect(() => camtraprEffort({ setup: '2009-04-04', retrieval: '2009-05-17 12:00' })).toThrow(/both be dates/);
     expect(() => camtraprEffort({ setup: '04/04/2009', retrieval: '2009-05-17' })).toThrow(/not a date/);
     expect(() => camtraprEffort({ setup: '2009-04-04', retrieval: '2009-05-17', problems: [{ from: '2009-05-12', to: '2009-05-10' }] })).toThrow(

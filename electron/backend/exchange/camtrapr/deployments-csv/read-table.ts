@@ -10,6 +10,8 @@ export type Field =
   | 'station'
   | 'latitude'
   | 'longitude'
+  | 'easting'
+  | 'northing'
   | 'start'
   | 'end'
   | 'cameraID'
@@ -28,6 +30,8 @@ const names: Record<Field, string[]> = {
   station: ['station', 'stationname', 'stationid', 'site', 'sitename', 'location', 'locationname', 'camerastation', 'trap', 'trapstation'],
   latitude: ['latitude', 'lat', 'decimallatitude'],
   longitude: ['longitude', 'lon', 'long', 'lng', 'decimallongitude'],
+  easting: ['utmx', 'utme', 'easting', 'utmeasting', 'x'],
+  northing: ['utmy', 'utmn', 'northing', 'utmnorthing', 'y'],
   start: ['deploymentstart', 'setup', 'setupdate', 'setupdatetime', 'start', 'startdate', 'deployed', 'deploymentdate'],
   end: ['deploymentend', 'retrieval', 'retrievaldate', 'retrievaldatetime', 'end', 'enddate', 'retrieved'],
   cameraID: ['cameraid', 'camera', 'cameraserial', 'serial'],
@@ -45,6 +49,10 @@ export interface Table {
   columns: Partial<Record<Field, number>>;
   /** The header as written, to name columns in messages. */
   header: string[];
+  /** camtrapR's ProblemN_from / ProblemN_to pairs, in order of N. */
+  problems: { from: number; to: number }[];
+  /** Coordinates as latitude and longitude, or as UTM easting and northing in a zone the user gives. */
+  coordinates: 'latlon' | 'utm';
   ignored: string[];
   rows: string[][];
 }
@@ -87,11 +95,27 @@ export function readDeploymentsTable(file: string): Table {
       }
     }
   }
+  const problemColumns = new Map<number, { from?: number; to?: number }>();
+  header.forEach((h, i) => {
+    const m = /^problem(\d{1,3})(from|to)$/.exec(fold(h));
+    if (!m || used.has(i)) return;
+    const pair = problemColumns.get(Number(m[1])) ?? {};
+    pair[m[2] as 'from' | 'to'] = i;
+    problemColumns.set(Number(m[1]), pair);
+    used.add(i);
+  });
   const shown = path.basename(file);
-  for (const [field, label] of [['latitude', 'latitude'], ['longitude', 'longitude'], ['start', 'deploymentStart / Setup'], ['end', 'deploymentEnd / Retrieval']] as const) {
+  const problems = [...problemColumns.entries()].sort((a, b) => a[0] - b[0]).map(([n, pair]) => {
+    if (pair.from === undefined || pair.to === undefined) throw new StationError('invalid-input', 'deployments-csv-column-missing', { file: shown, column: `Problem${n}_${pair.from === undefined ? 'from' : 'to'}` });
+    return { from: pair.from, to: pair.to };
+  });
+  const coordinates = columns.latitude === undefined && columns.longitude === undefined && columns.easting !== undefined && columns.northing !== undefined ? 'utm' : 'latlon';
+  const needed = coordinates === 'utm' ? (['start', 'end'] as const) : (['latitude', 'longitude', 'start', 'end'] as const);
+  const labels = { latitude: 'latitude', longitude: 'longitude', start: 'deploymentStart / Setup', end: 'deploymentEnd / Retrieval' };
+  for (const [field, label] of needed.map((f) => [f, labels[f]] as const)) {
     if (columns[field] === undefined) throw new StationError('invalid-input', 'deployments-csv-column-missing', { file: shown, column: label });
   }
   if (columns.station === undefined && columns.locationID === undefined) throw new StationError('invalid-input', 'deployments-csv-column-missing', { file: shown, column: 'locationName / Station' });
   const format = header.includes('deploymentID') && header.includes('deploymentStart') ? 'camtrap-dp' : 'stations';
-  return { format, columns, header, ignored: header.filter((_, i) => !used.has(i) && header[i] !== ''), rows };
+  return { format, columns, header, problems, coordinates, ignored: header.filter((_, i) => !used.has(i) && header[i] !== ''), rows };
 }

@@ -26,6 +26,7 @@ const item = (mediaID: string, sequenceNo: number | null, deploymentID = 'dep1')
   processed: false,
   labels: [],
   reviewed: false,
+  cameraProblem: false,
   suggestions: [],
 });
 
