@@ -5,9 +5,9 @@ import { saying } from '../rpc/saying.ts';
 import type { ActivityOverlap } from './activity/activity-overlap.ts';
 import type { DielCurve } from './activity/diel-curve.ts';
 import type { NaiveOccupancy } from './activity/occupancy.ts';
-import { isPngDataUrl, maxImageBytes } from './save-image.ts';
 import type { CameraProblem } from './effort/camera-problems.ts';
 import type { EffortReport } from './effort/effort-report.ts';
+import { isPngDataUrl, maxImageBytes } from './save-image.ts';
 import type { MachineSpecies } from '../library/machine-species.ts';
 import type { IndependenceComparedTo } from '../library/settings.ts';
 

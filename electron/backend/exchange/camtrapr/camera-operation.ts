@@ -1,7 +1,7 @@
 import type { CsvValue } from './csv-file.ts';
 import { byStation, stations } from './stations.ts';
-import type { Db } from '../../library/db.ts';
 import { stationTimes } from '../../analysis/effort/effort-report.ts';
+import type { Db } from '../../library/db.ts';
 import { localTimeToMs, msToLocalTime } from '../../library/local-time.ts';
 
 interface Span {
