@@ -3,6 +3,11 @@ import { event, method } from '../rpc/define.ts';
 import type { Says } from '../rpc/messages.ts';
 import { chosenPath } from '../rpc/paths.ts';
 import { saying } from '../rpc/saying.ts';
+import type { SortedImported } from './sorted-folders/import-sorted.ts';
+import type { SortedPreview } from './sorted-folders/preview-sorted.ts';
+
+export type { SortedImported } from './sorted-folders/import-sorted.ts';
+export type { SortedFolderPreview, SortedGroupPreview, SortedPreview } from './sorted-folders/preview-sorted.ts';
 
 export interface CameraSeen {
   make: string | null;
@@ -84,6 +89,12 @@ export interface Volume {
 }
 
 const source = chosenPath('choose-card');
+const layout = z.enum(['station-species', 'station-camera-species']).optional();
+const folderChoice = z.object({
+  name: z.string().min(1).max(255),
+  scientificName: z.string().min(2).max(200).nullable(),
+  observationType: z.enum(['animal', 'human', 'vehicle', 'unknown', 'blank']),
+});
 
 export const ingestMethods = {
   'ingest.preview': method<ImportPreview>()(z.object({ source })),
@@ -92,6 +103,10 @@ export const ingestMethods = {
   'ingest.summary': method<ImportSummary>()(z.object({ importId: z.number().int().positive() })),
   'ingest.list': method<ImportSummary[]>()(z.object({})),
   'volumes.list': method<Volume[]>()(z.object({})),
+  /** A card or folder sorted by hand the camtrapR way (Station/Species/files, or Station/Camera/Species/files): what an import would do. */
+  'ingest.previewSorted': method<SortedPreview>()(z.object({ source, layout })),
+  /** Imports each station folder into its deployment, one after the other, and gives every file the species of its folder. */
+  'ingest.importSorted': method<SortedImported>()(z.object({ source, layout, folders: z.array(folderChoice).max(2000).default([]), language: z.string().max(20).default('en') })),
 } as const;
 
 export const ingestEvents = {

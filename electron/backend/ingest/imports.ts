@@ -1,6 +1,6 @@
 import type { ImportProgress, ImportSummary, ingestEvents } from './contract.ts';
 import { ImportRun } from './import-run.ts';
-import { scanSource } from './scan-source.ts';
+import { scanSource, type SourceScan } from './scan-source.ts';
 import type { Emit } from '../events/event-bus.ts';
 import type { LibraryAccess } from '../library/library-session.ts';
 import type { Logger } from '../log/logger.ts';
@@ -32,8 +32,12 @@ export class Imports {
 
   /** Starts an import and returns its id at once; its progress and end come as events. */
   async start(source: string, deploymentID: string): Promise<number> {
+    return this.launch(await scanSource(source), deploymentID).importId;
+  }
+
+  /** Starts an import of files already scanned; the promise settles with its summary when it ends, however it ends. */
+  launch(scan: SourceScan, deploymentID: string): { importId: number; ended: Promise<ImportSummary> } {
     const library = this.deps.library.require();
-    const scan = await scanSource(source);
     const onProgress = (p: ImportProgress): void => {
       this.tasks.get(p.importId)?.progress({ done: p.filesDone, total: p.filesTotal, secondsLeft: p.secondsLeft });
       this.deps.emit('ingest.progress', p);
@@ -43,17 +47,20 @@ export class Imports {
     this.tasks.set(importId, this.deps.startTask({ kind: 'import', ref: importId, unit: 'files', total: scan.files.length, cancel: () => run.cancel() }));
     this.running.set(importId, run);
     this.deps.logger.info('import started', { importId, source: scan.root, files: scan.files.length, deploymentID });
-    void run
+    const ended = run
       .run()
       .finally(() => this.running.delete(importId))
-      .then((summary) => this.finished(summary))
-      .catch((err: unknown) => {
+      .catch((err: unknown): ImportSummary => {
         const ref = this.deps.logger.error('import crashed', err, { importId });
         // Whoever waits for the import must hear that it ended, even now.
         const says: Says[] = [{ key: 'import-crashed', values: { ref } }];
-        this.finished({ importId, deploymentID, source: scan.root, state: 'failed', message: englishOfAll(says), says, imported: 0, duplicates: 0, failed: [], notImported: [], warnings: [] });
+        return { importId, deploymentID, source: scan.root, state: 'failed', message: englishOfAll(says), says, imported: 0, duplicates: 0, failed: [], notImported: [], warnings: [] };
+      })
+      .then((summary) => {
+        this.finished(summary);
+        return summary;
       });
-    return importId;
+    return { importId, ended };
   }
 
   cancel(importId: number): void {
