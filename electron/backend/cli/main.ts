@@ -1,11 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { registerDeploymentCommands } from './commands/deployment.ts';
 import { registerDetectCommands } from './commands/detect.ts';
+import { registerEffortCommands } from './commands/effort.ts';
 import { registerEngineCommands } from './commands/engine.ts';
 import { registerExportCamtrapDpCommand } from './commands/export-camtrap-dp.ts';
 import { registerExportCsvCommand } from './commands/export-csv.ts';
 import { registerImportCamtrapDpCommand } from './commands/import-camtrap-dp.ts';
 import { registerImportResultsCommand } from './commands/import-results.ts';
+import { registerImportSortedCommand } from './commands/import-sorted.ts';
+import { registerImportStationsCommand } from './commands/import-stations.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { registerStatusCommand } from './commands/status.ts';
@@ -23,6 +26,9 @@ export async function main(argv: string[]): Promise<number> {
   registerLibraryCommands(program, setCode);
   registerDeploymentCommands(program, setCode);
   registerImportCommand(program, setCode);
+  registerImportSortedCommand(program, setCode);
+  registerImportStationsCommand(program, setCode);
+  registerEffortCommands(program, setCode);
   registerStatusCommand(program, setCode);
   registerDetectCommands(program, setCode);
   registerEngineCommands(program, setCode);

@@ -39,9 +39,10 @@ export function registerDeploymentCommands(program: Command, setCode: (c: number
         .option('--camera-height <metres>', 'camera height in metres', Number)
         .option('--bait', 'bait was used')
         .option('--notes <text>', 'comments')
+        .option('--dates-only', "setup and retrieval were noted as days without times: effort counts those days half (camtrapR's rule)")
         .action(
           async (
-            opts: { location: string; start: string; end: string; id?: string; cameraId?: string; cameraModel?: string; cameraHeight?: number; bait?: boolean; notes?: string },
+            opts: { location: string; start: string; end: string; id?: string; cameraId?: string; cameraModel?: string; cameraHeight?: number; bait?: boolean; notes?: string; datesOnly?: boolean },
             command: Command,
           ) =>
             withLibrary(command, setCode, async ({ call, out }) => {
@@ -55,6 +56,7 @@ export function registerDeploymentCommands(program: Command, setCode: (c: number
                 cameraHeight: opts.cameraHeight,
                 baitUse: opts.bait ?? false,
                 deploymentComments: opts.notes,
+                datesOnly: Boolean(opts.datesOnly),
               });
               if (!result.ok) return out.failure(result);
               out.result(result.value, () => `Added deployment ${result.value.deploymentID} at ${result.value.locationName}`);

@@ -20,12 +20,12 @@ export function registerExportCsvCommand(program: Command, setCode: (c: number) 
       .option('--from <day>', 'first day (YYYY-MM-DD, camera time)')
       .option('--to <day>', 'last day (YYYY-MM-DD, camera time)')
       .option('--independence <minutes>', "record table: camtrapR's minDeltaTime (the library's independence interval when left out; 0 keeps every record)", Number)
-      .addOption(new Option('--compared-to <record>', "record table: camtrapR's deltaTimeComparedTo").choices(['lastRecord', 'lastIndependentRecord']).default('lastRecord'))
+      .addOption(new Option('--compared-to <record>', "record table: camtrapR's deltaTimeComparedTo (the library's setting, which its events use, when left out)").choices(['lastRecord', 'lastIndependentRecord']))
       .option('--with-detections', "record table: also the detector's classes (animal, person, vehicle) where nobody has named a species")
       .action(
         async (
           file: string,
-          opts: { table: CsvTable; from?: string; to?: string; independence?: number; comparedTo: 'lastRecord' | 'lastIndependentRecord'; withDetections?: boolean },
+          opts: { table: CsvTable; from?: string; to?: string; independence?: number; comparedTo?: 'lastRecord' | 'lastIndependentRecord'; withDetections?: boolean },
           command: Command,
         ) =>
           withLibrary(command, setCode, async ({ call, out }) => {
@@ -40,7 +40,7 @@ export function registerExportCsvCommand(program: Command, setCode: (c: number) 
             });
             if (!written.ok) return out.failure(written);
             const w = written.value;
-            out.result(w, () => `Wrote ${describe[w.table]}: ${w.rows} rows to ${w.file}${w.table === 'record' ? ` (independence ${w.independenceMinutes} min)` : ''}`);
+            out.result(w, () => `Wrote ${describe[w.table]}: ${w.rows} rows to ${w.file}${w.table === 'record' ? ` (independence ${w.independenceMinutes} min, compared with the ${w.comparedTo === 'lastRecord' ? 'last record' : 'last independent record'})` : ''}`);
           }),
       ),
   );
