@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { everyTable, libraryWithMedia, type PlannedMedia } from './results-library.ts';
+import { copySpec } from '../../../build/scripts/copy-spec.mjs';
 import { englishFor } from '../../../electron/backend/rpc/messages.ts';
 import { testBackend } from '../../support/backend.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
@@ -107,6 +108,36 @@ describe("a camtrapR camera trap table: effort as camtrapR's surveyReport counts
       ['StationB', 'times', 44, 44, 43],
       ['StationC', 'times', 44, 38, 37.5],
     ]);
+  });
+
+  it('carries camera problems through Camtrap DP as deploymentTags, and reads them back', async () => {
+    copySpec();
+    const t = testBackend();
+    const { db } = await libraryWithMedia(t, media, [], () => t.must('exchange.importDeploymentsCsv', { file: csv(camtraps), utmZone: zone50N }));
+    await t.must('species.add', { scientificName: 'Prionailurus bengalensis', vernacularName: 'Leopard cat' });
+    const ids = db.prepare('SELECT media_id FROM media').pluck().all() as string[];
+    await t.must('review.label', { target: { mediaIDs: ids }, scientificName: 'Prionailurus bengalensis' });
+    await t.must('project.set', {
+      title: 'Sabah stations',
+      samplingDesign: 'systematicRandom',
+      captureMethod: ['activityDetection'],
+      individualAnimals: false,
+      observationLevel: ['media', 'event'],
+      contributors: [{ name: 'Ada Field', email: 'ada@example.org', role: 'contact' }],
+      dataLicence: 'CC0-1.0',
+      mediaLicence: 'CC-BY-4.0',
+    });
+    const out = tempDir();
+    const written = await t.must('exchange.exportCamtrapDp', { folder: out, media: 'none', mediaBase: 'https://media.example.org/sabah' });
+    expect(written.problems.map((p) => englishFor(p.key, p.values))).toEqual([]);
+    const folder = written.folder ?? '';
+    const deployments = fs.readFileSync(path.join(folder, 'deployments.csv'), 'utf8');
+    expect(deployments).toContain('cameraProblem:2009-05-12/2009-05-17');
+    expect(deployments).toContain('Camera not working: 2009-05-12 to 2009-05-17.');
+
+    const again = testBackend();
+    await libraryWithMedia(again, [], [], async () => expect(await again.must('exchange.importCamtrapDp', { source: folder })).toMatchObject({ outcome: 'imported' }));
+    expect(await again.must('effort.problems', { deploymentID: 'StationC-2009-04-04' })).toMatchObject([{ from: '2009-05-12', to: '2009-05-17' }]);
   });
 
   it('refuses a bad station table row by row, in plain words, and imports nothing of it', async () => {

@@ -35,6 +35,12 @@ export class ImportedRows {
     return row;
   }
 
+  /** One of the package's own deployment columns, as it gave it. */
+  deploymentField(deploymentID: string, name: string): string | undefined {
+    const value = this.kept.deploymentFields(deploymentID)[name];
+    return typeof value === 'string' ? value : undefined;
+  }
+
   /** The media ID a package gave a medium the library copied, so its observations keep pointing at it. */
   mediaID(mediaPk: number, own: string): string {
     const id = this.mediaIDOf(mediaPk) ?? own;

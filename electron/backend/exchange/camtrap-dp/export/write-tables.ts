@@ -7,6 +7,7 @@ import { placeMedium } from './media-files.ts';
 import { mediaObservations, showsPeople, type MediumFindings } from './media-observations.ts';
 import type { Library } from '../../../library/open-library.ts';
 import type { ProjectMetadata } from '../../project/contract.ts';
+import { withProblems } from '../camera-problem-tags.ts';
 import type { ExportCounts, ExportOptions } from '../contract.ts';
 import type { CsvWriter } from '../csv/write-csv.ts';
 
@@ -67,7 +68,7 @@ export async function writeTables(ctx: WriteContext, out: TableWriters): Promise
       // The times of its media were corrected by a clock offset: a reader should know they are not the camera's own.
       timestampIssues: d.clockOffsetSeconds !== 0,
       baitUse: d.baitUse === null ? null : d.baitUse === 1,
-      deploymentComments: d.deploymentComments,
+      ...withProblems(library.db, d.deploymentID, imported?.deploymentField(d.deploymentID, 'deploymentTags'), d.deploymentComments),
     };
     out.deployments.write(imported ? imported.deployment(d.deploymentID, own) : own);
     counts.deployments += 1;

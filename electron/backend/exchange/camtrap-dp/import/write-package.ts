@@ -15,6 +15,7 @@ import { regroupSequences } from '../../../library/media-times.ts';
 import { bundledChecklist, nameIn } from '../../../review/checklist.ts';
 import type { Says } from '../../../rpc/messages.ts';
 import { storeSays } from '../../../rpc/stored-says.ts';
+import { problemsFromTags } from '../camera-problem-tags.ts';
 
 export interface PackageToWrite {
   source: string;
@@ -67,6 +68,7 @@ function addDeployments(db: Db, p: PackageToWrite, packageImportId: number): { l
     const end = inStationTime(d.deploymentEnd, offset);
     insert.run(d.deploymentID, p.locations.of.get(d.deploymentID), start, end, d.cameraID, d.cameraModel, d.cameraHeight, bit(d.baitUse), d.deploymentComments, at);
     insertRest.run(d.deploymentID, packageImportId, JSON.stringify(d.rest));
+    problemsFromTags(db, d.deploymentID, d.rest.deploymentTags);
   }
   return { locations, deployments: p.rows.deployments.length };
 }
