@@ -115,6 +115,7 @@ export const analysisMethods = {
   ),
   /** Common names of taxa in a language, for labels beside scientific names. */
   'activity.names': method<Record<string, string | null>>()(z.object({ taxa: z.array(z.string().max(220)).max(500), language: z.string().max(20).default('en') })),
+  'analysis.independence': method<{ independenceMinutes: number; comparedTo: IndependenceComparedTo }>()(z.object({})),
   /** The independence interval, and what a record's time is compared with (camtrapR's deltaTimeComparedTo). */
   'analysis.setIndependence': method<{ independenceMinutes: number; comparedTo: IndependenceComparedTo }>()(
     z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60), comparedTo: z.enum(['lastRecord', 'lastIndependentRecord']).optional() }),

@@ -16,7 +16,7 @@ import { stationDetail } from './station-detail.ts';
 import { recomputeAllEvents } from '../library/independent-events.ts';
 import type { LibraryAccess } from '../library/library-session.ts';
 import { saveMachineSpecies } from '../library/machine-species.ts';
-import { independenceComparedTo, setSetting } from '../library/settings.ts';
+import { getNumberSetting, independenceComparedTo, setSetting } from '../library/settings.ts';
 import type { DomainHandlers } from '../rpc/define.ts';
 
 export interface AnalysisContext {
@@ -41,6 +41,10 @@ export const analysisHandlers: DomainHandlers<typeof analysisMethods, AnalysisCo
   'activity.exportDetectionHistory': ({ taxon, occasionDays, from, to, folder }, { library }) => writeDetectionHistory(library.require().db, folder, taxon, occasionDays, from, to),
   'analysis.saveImage': ({ dataUrl, folder, name }) => saveImage(dataUrl, folder, name),
   'activity.names': ({ taxa, language }, { library }) => vernacularNames(library.require().db, taxa, language),
+  'analysis.independence': (_input, { library }) => {
+    const { db } = library.require();
+    return { independenceMinutes: getNumberSetting(db, 'independenceMinutes'), comparedTo: independenceComparedTo(db) };
+  },
   'analysis.setIndependence': ({ minutes, comparedTo }, { library }) => {
     const { db } = library.require();
     db.transaction(() => {

@@ -1,5 +1,6 @@
 import { type FormEvent, type JSX, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type Hemisphere, UtmZoneChooser } from './UtmZoneChooser.tsx';
 import type { DeploymentsCsvImported, DeploymentsCsvPreview } from '../../../electron/backend/exchange/camtrapr/contract.ts';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
@@ -59,15 +60,20 @@ export function DeploymentsCsvPanel({ onChanged }: { onChanged?: () => void }): 
   const [file, setFile] = useState('');
   const [dateOrder, setDateOrder] = useState<'' | 'dmy' | 'mdy'>('');
   const [skip, setSkip] = useState(false);
+  const [zone, setZone] = useState<number | undefined>();
+  const [hemisphere, setHemisphere] = useState<Hemisphere>('north');
   const [preview, setPreview] = useState<DeploymentsCsvPreview | null>(null);
   const [done, setDone] = useState<DeploymentsCsvImported | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<RpcError | undefined>();
 
+  // The hemisphere matters only with a zone: picking it first asks for no new preview.
+  const zoneHemisphere = zone === undefined ? undefined : hemisphere;
   useEffect(() => {
     if (!file) return;
     let live = true;
-    void api.call('exchange.previewDeploymentsCsv', { file, ...(dateOrder ? { dateOrder } : {}) }).then((r) => {
+    const utm = zone === undefined || zoneHemisphere === undefined ? {} : { utmZone: { zone, hemisphere: zoneHemisphere } };
+    void api.call('exchange.previewDeploymentsCsv', { file, ...(dateOrder ? { dateOrder } : {}), ...utm }).then((r) => {
       if (!live) return;
       setPreview(r.ok ? r.value : null);
       setError(r.ok ? undefined : r.error);
@@ -75,15 +81,15 @@ export function DeploymentsCsvPanel({ onChanged }: { onChanged?: () => void }): 
     return () => {
       live = false;
     };
-  }, [file, dateOrder]);
+  }, [file, dateOrder, zone, zoneHemisphere]);
 
   const orderMissing = preview?.dateOrderNeeded === true && dateOrder === '';
-  const ready = !busy && preview !== null && preview.good > 0 && !orderMissing && (preview.bad === 0 || skip);
+  const ready = !busy && preview !== null && preview.good > 0 && !orderMissing && !preview.utmZoneNeeded && (preview.bad === 0 || skip);
   const start = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (!ready) return;
     setBusy(true);
-    const r = await api.call('exchange.importDeploymentsCsv', { file, ...(dateOrder ? { dateOrder } : {}), skipProblemRows: skip });
+    const r = await api.call('exchange.importDeploymentsCsv', { file, ...(dateOrder ? { dateOrder } : {}), ...(zone === undefined ? {} : { utmZone: { zone, hemisphere } }), skipProblemRows: skip });
     setBusy(false);
     setDone(r.ok ? r.value : null);
     setError(r.ok ? undefined : r.error);
@@ -97,6 +103,7 @@ export function DeploymentsCsvPanel({ onChanged }: { onChanged?: () => void }): 
   const choose = (next: string): void => {
     setFile(next);
     setDateOrder('');
+    setZone(undefined);
     setSkip(false);
     setPreview(null);
     setDone(null);
@@ -115,7 +122,9 @@ export function DeploymentsCsvPanel({ onChanged }: { onChanged?: () => void }): 
             <p data-testid="deployments-csv-format">
               {t(preview.format === 'camtrap-dp' ? 'deploymentsCsv.formatCamtrapDp' : 'deploymentsCsv.formatStations')}
               {preview.ignoredColumns.length > 0 ? ` ${t('deploymentsCsv.ignored', { columns: preview.ignoredColumns.join(', ') })}` : ''}
+              {preview.problemColumns > 0 ? ` ${t('deploymentsCsv.problemColumns', { count: preview.problemColumns })}` : ''}
             </p>
+            {preview.coordinates === 'utm' ? <UtmZoneChooser zone={zone} hemisphere={hemisphere} onZone={setZone} onHemisphere={setHemisphere} /> : null}
             {preview.dateOrderNeeded || dateOrder !== '' ? (
               <Field label={t('deploymentsCsv.dateOrder')} hint={t('deploymentsCsv.dateOrderHint')}>
                 <select value={dateOrder} onChange={(e) => setDateOrder(e.target.value === 'mdy' ? 'mdy' : e.target.value === 'dmy' ? 'dmy' : '')} data-testid="deployments-csv-order">
@@ -140,6 +149,7 @@ export function DeploymentsCsvPanel({ onChanged }: { onChanged?: () => void }): 
       {done ? (
         <p role="status" data-testid="deployments-csv-imported">
           {t('deploymentsCsv.imported', { count: done.added, locations: done.locationsAdded, skipped: done.skipped })}
+          {done.problemsAdded > 0 ? ` ${t('deploymentsCsv.problemsAdded', { count: done.problemsAdded })}` : ''}
         </p>
       ) : null}
       <ErrorMessage error={error} />

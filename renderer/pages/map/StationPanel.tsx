@@ -4,6 +4,7 @@ import { ActivityPanel, TimeScaleChoice } from './ActivityPanel.tsx';
 import { BarChart, DensityChart } from './DielChart.tsx';
 import { useFigureCaption } from './export-image.ts';
 import { OpenImagesContext, taxonFilters } from './open-images.ts';
+import { StationEffortNote } from './StationEffortNote.tsx';
 import { taxonLabel } from './taxon-label.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -44,6 +45,7 @@ export function StationPanel({ locationID, taxon, from, to }: { locationID: stri
               t('map.trapNights', { nights: d.trapNights })
             )}
           </p>
+          <StationEffortNote locationID={locationID} />
           <p className="muted">{t('activity.trapNightsExplained')}</p>
           <table className="table" data-testid="station-events">
             <tbody>

@@ -1,5 +1,6 @@
 import { type JSX, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CameraProblemBadge } from './CameraProblemBadge.tsx';
 import type { MediaItem } from '../../../electron/backend/library/contract.ts';
 import { api } from '../../api/client.ts';
 import { formatDuration } from '../../components/format-duration.ts';
@@ -25,6 +26,7 @@ export function TilePicture({ item }: { item: MediaItem }): JSX.Element {
           {item.durationS !== null ? t('media.videoBadge', { length: formatDuration(item.durationS, i18n.language) }) : t('media.videoBadgeNoLength')}
         </span>
       ) : null}
+      {item.cameraProblem ? <CameraProblemBadge className="tile-problem" /> : null}
     </>
   );
 }

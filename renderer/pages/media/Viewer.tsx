@@ -1,6 +1,7 @@
 import { type JSX, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoxOverlay } from './BoxOverlay.tsx';
+import { CameraProblemBadge } from './CameraProblemBadge.tsx';
 import { fitInto } from './fit-into.ts';
 import { inPlayingOrder } from './video-frames.ts';
 import { VideoPlayer, type VideoPlayerHandle } from './VideoPlayer.tsx';
@@ -60,6 +61,7 @@ export function Viewer({
       <div className="viewer-bar row">
         <strong>{item.fileName}</strong>
         <span data-testid="viewer-time">{formatCameraTime(item.timestamp, i18n.language)}</span>
+        {item.cameraProblem ? <CameraProblemBadge className="problem-label" /> : null}
         <span className="muted">{t('detect.viewerHelp')}</span>
         <button onClick={() => onMove(-1)}>{t('detect.previous')}</button>
         <button onClick={() => onMove(1)}>{t('detect.next')}</button>

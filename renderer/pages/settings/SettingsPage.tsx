@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { EnginePanel } from './EnginePanel.tsx';
 import { readableLogLine } from './readable-log-line.ts';
 import { SpeciesPanel } from './SpeciesPanel.tsx';
+import type { IndependenceComparedTo } from '../../../electron/backend/analysis/contract.ts';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -20,10 +21,18 @@ export function SettingsPage(): JSX.Element {
     if (info.data) setGap(String(info.data.sequenceGapSeconds));
   }, [info.data]);
 
+  const stored = useCall('analysis.independence', {});
   const [independence, setIndependence] = useState('30');
+  const [comparedTo, setComparedTo] = useState<IndependenceComparedTo | undefined>();
+  useEffect(() => {
+    if (!stored.data) return;
+    setIndependence(String(stored.data.independenceMinutes));
+    setComparedTo(stored.data.comparedTo);
+  }, [stored.data]);
   const save = async () => {
     const r = await api.call('library.setSequenceGap', { seconds: Number(gap) });
-    const i = r.ok ? await api.call('analysis.setIndependence', { minutes: Number(independence) }) : r;
+    const i = r.ok ? await api.call('analysis.setIndependence', { minutes: Number(independence), comparedTo }) : r;
+    if (i.ok) setComparedTo(i.value.comparedTo);
     setSaved(i.ok);
     setError(i.ok ? undefined : i.error);
   };
@@ -32,16 +41,25 @@ export function SettingsPage(): JSX.Element {
   return (
     <div className="pad">
       <h2>{t('settings.heading')}</h2>
-      <div className="row">
+      <div className="row wrap">
         <Field label={t('settings.sequenceGap')}>
           <input value={gap} onChange={(e) => setGap(e.target.value)} inputMode="numeric" size={5} data-testid="sequence-gap" />
         </Field>
         <Field label={t('settings.independence')}>
           <input value={independence} onChange={(e) => setIndependence(e.target.value)} inputMode="numeric" size={5} data-testid="independence" />
         </Field>
+        <Field label={t('settings.comparedTo')}>
+          <select value={comparedTo ?? 'lastRecord'} onChange={(e) => setComparedTo(e.target.value === 'lastIndependentRecord' ? 'lastIndependentRecord' : 'lastRecord')} aria-describedby="compared-to-help" data-testid="independence-compared-to">
+            <option value="lastRecord">{t('settings.comparedToLastRecord')}</option>
+            <option value="lastIndependentRecord">{t('settings.comparedToLastIndependent')}</option>
+          </select>
+        </Field>
         <button onClick={() => void save()}>{t('settings.save')}</button>
         {saved ? <span role="status">{t('settings.saved')}</span> : null}
       </div>
+      <p className="muted" id="compared-to-help">
+        {t('settings.comparedToHelp')}
+      </p>
       <ErrorMessage error={error} />
       <SpeciesPanel />
       <EnginePanel />

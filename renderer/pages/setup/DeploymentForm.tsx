@@ -19,10 +19,11 @@ interface Draft {
   cameraHeight: string;
   baitUse: boolean;
   deploymentComments: string;
+  datesOnly: boolean;
 }
 
 const noTime: LocalDateTime = { date: '', time: '' };
-const empty: Draft = { deploymentID: '', locationID: '', start: noTime, end: noTime, cameraID: '', cameraModel: '', cameraHeight: '', baitUse: false, deploymentComments: '' };
+const empty: Draft = { deploymentID: '', locationID: '', start: noTime, end: noTime, cameraID: '', cameraModel: '', cameraHeight: '', baitUse: false, deploymentComments: '', datesOnly: false };
 
 function draftOf(d: Deployment): Draft {
   return {
@@ -35,8 +36,12 @@ function draftOf(d: Deployment): Draft {
     cameraHeight: d.cameraHeight === null ? '' : String(d.cameraHeight),
     baitUse: d.baitUse ?? false,
     deploymentComments: d.deploymentComments ?? '',
+    datesOnly: d.datesOnly,
   };
 }
+
+// A deployment entered by its days alone runs from the first moment of setup day to the last of retrieval day.
+const dayEdge = { start: '00:00:00', end: '23:59:59' } as const;
 
 const sameReading = (a: LocalDateTime, b: LocalDateTime) => a.date === b.date && a.time.padEnd(8, ':00') === b.time.padEnd(8, ':00');
 
@@ -53,9 +58,10 @@ export function DeploymentForm({ locations, editing, onSaved, onCancel }: { loca
   const [busy, setBusy] = useState(false);
   const set = (k: 'deploymentID' | 'locationID' | 'cameraID' | 'cameraModel' | 'cameraHeight' | 'deploymentComments') => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   const timeZone = locations.find((l) => l.locationID === form.locationID)?.timeZone;
+  const reading = (which: 'start' | 'end'): LocalDateTime => (form.datesOnly ? { date: form[which].date, time: dayEdge[which] } : form[which]);
   const stored = (which: 'start' | 'end') => {
-    if (editing && form.locationID === editing.locationID && sameReading(form[which], initial[which])) return which === 'start' ? editing.deploymentStart : editing.deploymentEnd;
-    return timeZone ? localToIso(form[which], timeZone) : null;
+    if (editing && form.locationID === editing.locationID && sameReading(reading(which), initial[which])) return which === 'start' ? editing.deploymentStart : editing.deploymentEnd;
+    return timeZone ? localToIso(reading(which), timeZone) : null;
   };
   const deploymentStart = stored('start');
   const deploymentEnd = stored('end');
@@ -76,6 +82,7 @@ export function DeploymentForm({ locations, editing, onSaved, onCancel }: { loca
       cameraHeight: height === '' ? (editing ? null : undefined) : Number(height),
       baitUse: form.baitUse,
       deploymentComments: text(form.deploymentComments),
+      datesOnly: form.datesOnly,
     };
     setBusy(true);
     const r = editing ? await api.call('deployment.update', { deploymentID: editing.deploymentID, ...details }) : await api.call('deployment.add', { deploymentID: form.deploymentID.trim() || undefined, ...details });
@@ -98,6 +105,14 @@ export function DeploymentForm({ locations, editing, onSaved, onCancel }: { loca
       aria-labelledby="deployment-form-title"
     >
       <h3 id="deployment-form-title">{editing ? t('setup.editDeployment', { id: editing.deploymentID }) : t('setup.newDeployment')}</h3>
+      <p className="dates-only">
+        <label className="check">
+          <input type="checkbox" checked={form.datesOnly} onChange={(e) => setForm({ ...form, datesOnly: e.target.checked })} name="datesOnly" aria-describedby="dates-only-rule" /> {t('setup.datesOnly')}
+        </label>{' '}
+        <span className="muted" id="dates-only-rule">
+          {t('setup.datesOnlyRule')}
+        </span>
+      </p>
       <div className="row wrap">
         <Field label={t('setup.deploymentID')} hint={editing ? undefined : t('setup.optional')}>
           <input value={form.deploymentID} onChange={set('deploymentID')} name="deploymentID" size={10} disabled={Boolean(editing)} />
@@ -112,8 +127,8 @@ export function DeploymentForm({ locations, editing, onSaved, onCancel }: { loca
             ))}
           </select>
         </Field>
-        <StationTimeInput name="deploymentStart" legend={t('setup.start')} value={form.start} timeZone={timeZone} onChange={(start) => setForm({ ...form, start })} />
-        <StationTimeInput name="deploymentEnd" legend={t('setup.end')} value={form.end} timeZone={timeZone} onChange={(end) => setForm({ ...form, end })} />
+        <StationTimeInput name="deploymentStart" legend={t(form.datesOnly ? 'setup.startDay' : 'setup.start')} value={reading('start')} timeZone={timeZone} withTime={!form.datesOnly} onChange={(start) => setForm({ ...form, start: { ...start, time: form.datesOnly ? form.start.time : start.time } })} />
+        <StationTimeInput name="deploymentEnd" legend={t(form.datesOnly ? 'setup.endDay' : 'setup.end')} value={reading('end')} timeZone={timeZone} withTime={!form.datesOnly} onChange={(end) => setForm({ ...form, end: { ...end, time: form.datesOnly ? form.end.time : end.time } })} />
       </div>
       <div className="row wrap">
         <Field label={t('setup.cameraID')} hint={t('setup.optional')}>

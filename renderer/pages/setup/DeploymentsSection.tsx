@@ -1,5 +1,6 @@
 import { type JSX, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CameraProblems } from './CameraProblems.tsx';
 import { ClockOffset, ClockOffsetText } from './ClockOffset.tsx';
 import { ConfirmStep } from './ConfirmStep.tsx';
 import { DeploymentForm } from './DeploymentForm.tsx';
@@ -11,7 +12,7 @@ import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 
-type Open = { kind: 'edit' | 'clock' | 'delete'; deployment: Deployment } | undefined;
+type Open = { kind: 'edit' | 'clock' | 'problems' | 'delete'; deployment: Deployment } | undefined;
 
 /** The deployments: listed in station time, added, edited, their camera clock corrected, deleted while empty. */
 export function DeploymentsSection({ locations, deployments, onChanged }: { locations: Location[]; deployments: Deployment[]; onChanged: () => void }): JSX.Element {
@@ -23,7 +24,7 @@ export function DeploymentsSection({ locations, deployments, onChanged }: { loca
   const [problem, setProblem] = useState<RpcError | undefined>();
   const when = (iso: string, d: Deployment) => formatStationTime(iso, d.timeZone, displayLocale(i18n.language));
 
-  const show = (kind: 'edit' | 'clock' | 'delete', d: Deployment) => {
+  const show = (kind: 'edit' | 'clock' | 'problems' | 'delete', d: Deployment) => {
     setProblem(undefined);
     if (kind === 'delete' && d.mediaCount > 0) {
       setOpen(undefined);
@@ -85,6 +86,9 @@ export function DeploymentsSection({ locations, deployments, onChanged }: { loca
                   <button type="button" aria-label={t('setup.clock.openNamed', { name: d.deploymentID })} onClick={() => show('clock', d)}>
                     {t('setup.clock.open')}
                   </button>
+                  <button type="button" aria-label={t('setup.problems.openNamed', { name: d.deploymentID })} onClick={() => show('problems', d)}>
+                    {t('setup.problems.open')}
+                  </button>
                   <button type="button" aria-label={t('setup.deleteNamed', { name: d.deploymentID })} onClick={() => show('delete', d)}>
                     {t('setup.delete')}
                   </button>
@@ -105,7 +109,8 @@ export function DeploymentsSection({ locations, deployments, onChanged }: { loca
         />
       ) : null}
       {open?.kind === 'clock' ? <ClockOffset key={open.deployment.deploymentID} deployment={open.deployment} onChanged={onChanged} onClose={close} /> : null}
-      {locations.length > 0 && open?.kind !== 'clock' ? (
+      {open?.kind === 'problems' ? <CameraProblems key={open.deployment.deploymentID} deployment={open.deployment} onClose={close} /> : null}
+      {locations.length > 0 && open?.kind !== 'clock' && open?.kind !== 'problems' ? (
         <DeploymentForm
           key={open?.kind === 'edit' ? open.deployment.deploymentID : 'new'}
           locations={locations}

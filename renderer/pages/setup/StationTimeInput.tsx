@@ -5,9 +5,24 @@ import { Field } from '../../components/Field.tsx';
 
 /**
  * A moment at the station, picked as a date and a time on the station's own clock; the zone
- * and its offset at that moment are shown beside it, so nobody has to work out UTC.
+ * and its offset at that moment are shown beside it, so nobody has to work out UTC. Without a time,
+ * only the day is picked and the time given stands for it.
  */
-export function StationTimeInput({ name, legend, value, timeZone, onChange }: { name: 'deploymentStart' | 'deploymentEnd'; legend: string; value: LocalDateTime; timeZone: string | undefined; onChange: (v: LocalDateTime) => void }): JSX.Element {
+export function StationTimeInput({
+  name,
+  legend,
+  value,
+  timeZone,
+  onChange,
+  withTime = true,
+}: {
+  name: 'deploymentStart' | 'deploymentEnd';
+  legend: string;
+  value: LocalDateTime;
+  timeZone: string | undefined;
+  onChange: (v: LocalDateTime) => void;
+  withTime?: boolean;
+}): JSX.Element {
   const { t } = useTranslation();
   const hintId = `${name}-zone`;
   return (
@@ -17,9 +32,11 @@ export function StationTimeInput({ name, legend, value, timeZone, onChange }: { 
         <Field label={t('setup.date')}>
           <input type="date" name={`${name}Date`} value={value.date} onChange={(e) => onChange({ ...value, date: e.target.value })} required aria-describedby={hintId} />
         </Field>
-        <Field label={t('setup.time')}>
-          <input type="time" step={1} name={`${name}Time`} value={value.time} onChange={(e) => onChange({ ...value, time: e.target.value })} required aria-describedby={hintId} />
-        </Field>
+        {withTime ? (
+          <Field label={t('setup.time')}>
+            <input type="time" step={1} name={`${name}Time`} value={value.time} onChange={(e) => onChange({ ...value, time: e.target.value })} required aria-describedby={hintId} />
+          </Field>
+        ) : null}
       </div>
       <p className="muted zone" id={hintId} data-testid={`${name}-zone`}>
         {timeZone ? t('setup.stationTime', { zone: zoneLabel(timeZone, value) }) : t('setup.chooseLocationFirst')}
