@@ -34,6 +34,8 @@ export interface MapActivity {
   from: string | null;
   to: string | null;
   independenceMinutes: number;
+  /** What a picture's time is compared with to start a new event (camtrapR's deltaTimeComparedTo). */
+  comparedTo: IndependenceComparedTo;
   stations: StationActivity[];
   /** The taxa with events, for the chooser. */
   taxa: string[];

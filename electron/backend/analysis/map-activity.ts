@@ -3,7 +3,7 @@ import { nightsIn, range } from './effort/date-range.ts';
 import { activeByDeployment } from './effort/effort-report.ts';
 import type { Db } from '../library/db.ts';
 import { machineSpecies } from '../library/machine-species.ts';
-import { getNumberSetting } from '../library/settings.ts';
+import { getNumberSetting, independenceComparedTo } from '../library/settings.ts';
 
 interface DeploymentRow {
   deploymentID: string;
@@ -73,6 +73,7 @@ export function mapActivity(db: Db, taxon: string, from: string | undefined, to:
     from: from ?? null,
     to: to ?? null,
     independenceMinutes: getNumberSetting(db, 'independenceMinutes'),
+    comparedTo: independenceComparedTo(db),
     stations: [...stations.values()],
     taxa,
     firstDay: day(span.first),

@@ -1,11 +1,25 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MachineSpecies } from '../../../electron/backend/analysis/contract.ts';
+import type { IndependenceComparedTo, MachineSpecies } from '../../../electron/backend/analysis/contract.ts';
 import { percent } from '../../components/percent.ts';
 import './map-legend.css';
 
 /** What the circles on the map mean, in words, for the taxon and interval shown, and whether the machine's species are counted. */
-export function MapLegend({ taxon, largest, minutes, heat, machine }: { taxon: string; largest: number; minutes: number | undefined; heat: boolean; machine?: MachineSpecies | undefined }): JSX.Element {
+export function MapLegend({
+  taxon,
+  largest,
+  minutes,
+  comparedTo,
+  heat,
+  machine,
+}: {
+  taxon: string;
+  largest: number;
+  minutes: number | undefined;
+  comparedTo?: IndependenceComparedTo | undefined;
+  heat: boolean;
+  machine?: MachineSpecies | undefined;
+}): JSX.Element {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(largest);
   return (
@@ -33,8 +47,8 @@ export function MapLegend({ taxon, largest, minutes, heat, machine }: { taxon: s
           </p>
         </>
       )}
-      <p className="muted">{t('mapLegend.trapNights')}</p>
-      {minutes === undefined ? null : <p className="muted">{t('mapLegend.independence', { minutes })}</p>}
+      <p className="muted">{t('mapLegend.trapNightsWorking')}</p>
+      {minutes === undefined ? null : <p className="muted">{t(comparedTo === 'lastIndependentRecord' ? 'mapLegend.independenceFromFirst' : 'mapLegend.independence', { minutes })}</p>}
       {machine?.include ? (
         <p className="legend-machine" data-testid="legend-machine">
           {t('mapLegend.machine', { percent: percent(machine.threshold, i18n.language) })}

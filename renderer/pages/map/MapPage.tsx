@@ -183,6 +183,7 @@ export function MapPage(): JSX.Element {
             taxon={taxonName(taxon)}
             largest={Math.max(0, ...(activity.data?.stations ?? []).map((s) => s.rai))}
             minutes={activity.data?.independenceMinutes}
+            comparedTo={activity.data?.comparedTo}
             heat={heat}
             machine={activity.data?.machineSpecies}
           />

@@ -46,7 +46,7 @@ export function StationPanel({ locationID, taxon, from, to }: { locationID: stri
             )}
           </p>
           <StationEffortNote locationID={locationID} />
-          <p className="muted">{t('activity.trapNightsExplained')}</p>
+          <p className="muted">{t('activity.trapNightsWorking')}</p>
           <table className="table" data-testid="station-events">
             <tbody>
               {d.eventsByTaxon.map((e) => (

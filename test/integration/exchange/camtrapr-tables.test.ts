@@ -161,11 +161,11 @@ describe("camtrapR's tables from the library", () => {
     const file = path.join(tempDir(), 'events.csv');
     expect(await t.must('exchange.exportCsv', { table: 'events', file })).toMatchObject({ rows: 4 });
     // The library's events follow camtrapR's minDeltaTime: records exactly 30 minutes apart are two events, as in the record table.
-    expect(pick(readCsv(file), ['Station', 'Taxon', 'TaxonSource', 'Events', 'TrapNights', 'EventsPer100TrapNights'])).toEqual([
-      ['Pond, "north" bank', 'Meles meles', 'label', '1', '364', '0.27'],
-      ['Pond, "north" bank', 'Vulpes vulpes', 'label', '3', '364', '0.82'],
-      ['Ridge', 'Meles meles', 'label', '0', '146.5', '0'],
-      ['Ridge', 'Vulpes vulpes', 'label', '1', '146.5', '0.68'],
+    expect(pick(readCsv(file), ['Station', 'Taxon', 'TaxonSource', 'Events', 'TrapNights', 'EventsPer100TrapNights', 'EffortRule'])).toEqual([
+      ['Pond, "north" bank', 'Meles meles', 'label', '1', '364', '0.27', 'times'],
+      ['Pond, "north" bank', 'Vulpes vulpes', 'label', '3', '364', '0.82', 'times'],
+      ['Ridge', 'Meles meles', 'label', '0', '146.5', '0', 'times'],
+      ['Ridge', 'Vulpes vulpes', 'label', '1', '146.5', '0.68', 'times'],
     ]);
     const map = await t.must('map.activity', { taxon: 'species:Vulpes vulpes' });
     expect(map.stations.map((s) => [s.locationID, s.events, s.trapNights, s.rai]).sort()).toEqual([

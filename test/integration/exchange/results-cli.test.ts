@@ -66,6 +66,6 @@ describe('camtrap-station import-results and export-csv', () => {
     const table = path.join(work, 'events.csv');
     const written = await cli('export-csv', '--library', root, '--table', 'events', table);
     expect(written).toMatchObject({ code: 0, stdout: `Wrote independent events per station and taxon with trap nights: 2 rows to ${table}\n` });
-    expect(fs.readFileSync(table, 'utf8')).toMatch(/^Station,locationID,latitude,longitude,Taxon,TaxonSource,Events,TrapNights,EventsPer100TrapNights\nPond,loc1,50.7,4,animal,detector,1,/);
+    expect(fs.readFileSync(table, 'utf8')).toMatch(/^Station,locationID,latitude,longitude,Taxon,TaxonSource,Events,TrapNights,EventsPer100TrapNights,EffortRule\nPond,loc1,50.7,4,animal,detector,1,/);
   });
 });

@@ -62,6 +62,13 @@ export function activeByLocation(db: Db): Map<string, ActiveSpan[]> {
   return out;
 }
 
+/** The rule each station's trap nights were counted by: dates (camtrapR's half days), times, or both where its deployments differ. */
+export function rulesByLocation(db: Db): Map<string, 'dates' | 'times' | 'dates+times'> {
+  const seen = new Map<string, Set<'dates' | 'times'>>();
+  for (const d of deploymentEfforts(db)) seen.set(d.locationID, (seen.get(d.locationID) ?? new Set()).add(d.effort.rule));
+  return new Map([...seen].map(([id, rules]) => [id, rules.size === 2 ? 'dates+times' : ([...rules][0] ?? 'times')]));
+}
+
 /** Each deployment's working time. */
 export function activeByDeployment(db: Db): Map<string, ActiveSpan[]> {
   return new Map(deploymentEfforts(db).map((d) => [d.deploymentID, d.effort.active]));

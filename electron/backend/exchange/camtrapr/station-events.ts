@@ -1,11 +1,12 @@
 import type { CsvValue } from './csv-file.ts';
 import { byStation, stations } from './stations.ts';
 import { nightsIn, range } from '../../analysis/effort/date-range.ts';
-import { activeByLocation } from '../../analysis/effort/effort-report.ts';
+import { activeByLocation, rulesByLocation } from '../../analysis/effort/effort-report.ts';
 import type { Db } from '../../library/db.ts';
 import { machineSpecies } from '../../library/machine-species.ts';
 
-export const eventColumns = ['Station', 'locationID', 'latitude', 'longitude', 'Taxon', 'TaxonSource', 'Events', 'TrapNights', 'EventsPer100TrapNights'] as const;
+/** EffortRule: how TrapNights were counted: dates (setup and retrieval days half, camtrapR's rule), times (exact), or dates+times. */
+export const eventColumns = ['Station', 'locationID', 'latitude', 'longitude', 'Taxon', 'TaxonSource', 'Events', 'TrapNights', 'EventsPer100TrapNights', 'EffortRule'] as const;
 
 const twoDecimals = (v: number) => Math.round(v * 100) / 100;
 
@@ -25,6 +26,7 @@ export function stationEvents(db: Db, days: { from?: string; to?: string }): Csv
     .all(r) as { locationID: string; taxon: string; events: number }[];
   const taxa = [...new Set(counts.map((c) => c.taxon))].sort();
   const found = new Map(counts.map((c) => [`${c.locationID}\u0000${c.taxon}`, c.events]));
+  const rules = rulesByLocation(db);
   const named = [...stations(db).values()].filter((s) => nights.has(s.locationID)).sort(byStation);
   // While the library counts the machine's species, a species' events may be the classifier's too.
   const speciesSource = machineSpecies(db).include ? 'label_or_classifier' : 'label';
@@ -33,7 +35,7 @@ export function stationEvents(db: Db, days: { from?: string; to?: string }): Csv
     return taxa.map((taxon) => {
       const events = found.get(`${s.locationID}\u0000${taxon}`) ?? 0;
       const [source, name] = taxon.startsWith('species:') ? [speciesSource, taxon.slice('species:'.length)] : ['detector', taxon.slice('class:'.length)];
-      return [s.station, s.locationID, s.latitude, s.longitude, name, source, events, effort, effort > 0 ? twoDecimals((events / effort) * 100) : null];
+      return [s.station, s.locationID, s.latitude, s.longitude, name, source, events, effort, effort > 0 ? twoDecimals((events / effort) * 100) : null, rules.get(s.locationID) ?? null];
     });
   });
 }
