@@ -4,6 +4,8 @@ import { CardsFound } from './CardsFound.tsx';
 import { ImportProgressView } from './ImportProgressView.tsx';
 import { ImportSummaryView } from './ImportSummaryView.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
+import { SortedFoldersPanel, type SortedStage } from './SortedFoldersPanel.tsx';
+import { SourceKindChoice, type SourceKind } from './SourceKindChoice.tsx';
 import type { ImportPreview, ImportProgress, ImportSummary } from '../../../electron/backend/ingest/contract.ts';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
@@ -12,7 +14,13 @@ import { Field } from '../../components/Field.tsx';
 import { FolderInput } from '../../components/FolderInput.tsx';
 import { useCall } from '../../components/use-call.ts';
 
-type Stage = { kind: 'choose' } | { kind: 'preview'; preview: ImportPreview } | { kind: 'running'; importId: number } | { kind: 'finished'; summary: ImportSummary };
+type Stage =
+  | { kind: 'choose' }
+  | { kind: 'preview'; preview: ImportPreview }
+  | { kind: 'running'; importId: number }
+  | { kind: 'finished'; summary: ImportSummary }
+  // A card sorted by hand into species folders: its own panel does the rest; look counts each look, to look again afresh.
+  | { kind: 'sorted'; source: string; look: number };
 
 export function ImportPage({ onShowImages, onDetect }: { onShowImages: () => void; onDetect: () => void }): JSX.Element {
   const { t } = useTranslation();
@@ -22,10 +30,13 @@ export function ImportPage({ onShowImages, onDetect }: { onShowImages: () => voi
   const [deploymentID, setDeploymentID] = useState('');
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [error, setError] = useState<RpcError | undefined>();
+  const [kind, setKind] = useState<SourceKind>('camera');
+  const [sortedStage, setSortedStage] = useState<SortedStage>('preview');
 
   useEffect(() => {
     const offProgress = api.on('ingest.progress', setProgress);
-    const offFinished = api.on('ingest.finished', (summary) => setStage({ kind: 'finished', summary }));
+    // A sorted card's imports finish too, one per station folder: its panel follows those.
+    const offFinished = api.on('ingest.finished', (summary) => setStage((s) => (s.kind === 'running' ? { kind: 'finished', summary } : s)));
     return () => {
       offProgress();
       offFinished();
@@ -35,6 +46,10 @@ export function ImportPage({ onShowImages, onDetect }: { onShowImages: () => voi
   const look = async (path: string) => {
     setSource(path);
     setError(undefined);
+    if (kind === 'sorted') {
+      setSortedStage('preview');
+      return setStage((s) => ({ kind: 'sorted', source: path, look: s.kind === 'sorted' ? s.look + 1 : 0 }));
+    }
     const r = await api.call('ingest.preview', { source: path });
     if (!r.ok) return setError(r.error);
     setDeploymentID(r.value.suggestion?.deploymentID ?? '');
@@ -46,6 +61,13 @@ export function ImportPage({ onShowImages, onDetect }: { onShowImages: () => voi
     if (!r.ok) return setError(r.error);
     setStage({ kind: 'running', importId: r.value.importId });
   };
+  const chooseKind = (k: SourceKind) => {
+    setKind(k);
+    setStage({ kind: 'choose' });
+    setError(undefined);
+  };
+  const choosing = stage.kind === 'choose' || stage.kind === 'preview' || (stage.kind === 'sorted' && sortedStage === 'preview');
+  const busy = stage.kind === 'running' || (stage.kind === 'sorted' && sortedStage === 'running');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void look(source);
@@ -54,8 +76,9 @@ export function ImportPage({ onShowImages, onDetect }: { onShowImages: () => voi
   return (
     <div className="pad import-page">
       <h2>{t('import.heading')}</h2>
-      {stage.kind !== 'running' ? <CardsFound onChoose={(p) => void look(p)} /> : null}
-      {stage.kind === 'choose' || stage.kind === 'preview' ? (
+      {choosing ? <SourceKindChoice value={kind} onChange={chooseKind} /> : null}
+      {!busy ? <CardsFound onChoose={(p) => void look(p)} /> : null}
+      {choosing ? (
         <form className="row" onSubmit={submit}>
           <Field label={t('import.sourceLabel')}>
             <FolderInput value={source} onChange={setSource} testId="import-source" />
@@ -69,6 +92,7 @@ export function ImportPage({ onShowImages, onDetect }: { onShowImages: () => voi
       {stage.kind === 'preview' ? (
         <PreviewPanel preview={stage.preview} deployments={deployments.data ?? []} deploymentID={deploymentID} onDeployment={setDeploymentID} onStart={() => void start()} />
       ) : null}
+      {stage.kind === 'sorted' ? <SortedFoldersPanel key={`${stage.source}#${stage.look}`} source={stage.source} onStage={setSortedStage} onShowImages={onShowImages} /> : null}
       {stage.kind === 'running' ? <ImportProgressView progress={progress} onCancel={() => void api.call('ingest.cancel', { importId: stage.importId })} /> : null}
       {stage.kind === 'finished' ? <ImportSummaryView summary={stage.summary} onShowImages={onShowImages} onDetect={onDetect} /> : null}
     </div>

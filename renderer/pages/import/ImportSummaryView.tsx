@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportFileNote, ImportSummary } from '../../../electron/backend/ingest/contract.ts';
 import { useSaid } from '../../components/use-said.ts';
 
-function Notes({ title, notes, testId }: { title: string; notes: ImportFileNote[]; testId: string }) {
+export function Notes({ title, notes, testId }: { title: string; notes: ImportFileNote[]; testId: string }): JSX.Element | null {
   const said = useSaid();
   if (notes.length === 0) return null;
   return (
