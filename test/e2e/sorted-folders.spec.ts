@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.ts';
 import { LibraryScreen, Navigation, PickerScreen, SetupScreen } from './pages/app-pages.ts';
 import { heronDeployment } from '../support/heron-deployment.ts';
-import { cameraTrapImages, heronMedia } from '../support/shared.ts';
+import { heronPicture, putFile, sortedHeronCard } from '../support/sorted-card.ts';
 
 /**
  * Herons sorted by hand the camtrapR way: six in Ardea_cinerea (one in an individual's folder),
@@ -12,17 +11,8 @@ import { cameraTrapImages, heronMedia } from '../support/shared.ts';
  * a station the library does not have.
  */
 function sortedCard(root: string): string {
-  const heron = (n: number) => path.join(heronMedia(), fs.readdirSync(heronMedia()).find((f) => f.includes(`RCNX00${n}`)) as string);
-  const put = (from: string, ...to: string[]) => {
-    fs.mkdirSync(path.join(root, ...to.slice(0, -1)), { recursive: true });
-    fs.copyFileSync(from, path.join(root, ...to));
-  };
-  for (const n of [31, 32, 33, 34, 35]) put(heron(n), 'Wad', 'Ardea_cinerea', `RCNX00${n}.JPG`);
-  put(heron(36), 'Wad', 'Ardea_cinerea', 'ind01', 'RCNX0036.JPG');
-  for (const n of [37, 38]) put(heron(n), 'Wad', 'UNID', `RCNX00${n}.JPG`);
-  for (const n of [39, 40]) put(heron(n), 'Wad', 'big grey bird', `RCNX00${n}.JPG`);
-  put(heron(31), 'Wad', 'loose.JPG');
-  put(path.join(cameraTrapImages(), 'blank2.jpg'), 'Nowhere', 'Vulpes_vulpes', 'blank2.jpg');
+  sortedHeronCard(root);
+  putFile(root, heronPicture(31), 'Wad', 'loose.JPG');
   return root;
 }
 

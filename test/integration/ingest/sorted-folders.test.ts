@@ -4,12 +4,13 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { englishFor } from '../../../electron/backend/rpc/messages.ts';
 import { testBackend } from '../../support/backend.ts';
-import { cameraTrapImages, heronMedia } from '../../support/shared.ts';
+import { cameraTrapImages } from '../../support/shared.ts';
+import { heronPicture, putFile, sortedHeronCard } from '../../support/sorted-card.ts';
 import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 
 afterAll(removeTempDirs);
 
-const heron = (n: number) => path.join(heronMedia(), fs.readdirSync(heronMedia()).find((f) => f.includes(`RCNX00${n}`)) as string);
+const heron = heronPicture;
 const picture = (name: string) => path.join(cameraTrapImages(), name);
 
 /**
@@ -19,21 +20,13 @@ const picture = (name: string) => path.join(cameraTrapImages(), name);
  * station the library does not know.
  */
 function sortedCard(): string {
-  const root = path.join(tempDir(), 'sorted');
-  const put = (from: string, ...to: string[]) => {
-    fs.mkdirSync(path.join(root, ...to.slice(0, -1)), { recursive: true });
-    fs.copyFileSync(from, path.join(root, ...to));
-  };
-  for (const n of [31, 32, 33, 34, 35]) put(heron(n), 'Wad', 'Ardea_cinerea', `RCNX00${n}.JPG`);
-  put(heron(36), 'Wad', 'Ardea_cinerea', 'ind01', 'RCNX0036.JPG');
-  for (const n of [37, 38]) put(heron(n), 'Wad', 'UNID', `RCNX00${n}.JPG`);
-  for (const n of [39, 40]) put(heron(n), 'Wad', 'big grey bird', `RCNX00${n}.JPG`);
+  const root = sortedHeronCard(path.join(tempDir(), 'sorted'));
+  const put = (from: string, ...to: string[]) => putFile(root, from, ...to);
   put(picture('domestic_dog.jpg'), 'Camp', 'Canis familiaris', 'dog.jpg');
   put(picture('human.jpg'), 'Camp', 'Human', 'human.jpg');
   put(picture('african_elephants.jpg'), 'Camp', 'African bush elephant', 'elephants.jpg');
   put(picture('blank.jpg'), 'Camp', 'Empty', 'blank.jpg');
   put(picture('vehicle.jpg'), 'Camp', 'vehicle.jpg');
-  put(picture('blank2.jpg'), 'Nowhere', 'Vulpes_vulpes', 'blank2.jpg');
   return root;
 }
 
