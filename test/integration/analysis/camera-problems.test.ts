@@ -1,7 +1,8 @@
+import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { englishFor } from '../../../electron/backend/rpc/messages.ts';
 import { testBackend } from '../../support/backend.ts';
-import { removeTempDirs } from '../../support/temp-dir.ts';
+import { removeTempDirs, tempDir } from '../../support/temp-dir.ts';
 import { libraryWithMedia } from '../exchange/results-library.ts';
 
 afterAll(removeTempDirs);
@@ -65,6 +66,14 @@ describe('camera problem periods', () => {
     });
     await t.must('deployment.delete', { deploymentID: 'dep1' });
     expect(t.backend.requireLibrary().db.prepare('SELECT COUNT(*) FROM camera_problems').pluck().get()).toBe(0);
+  });
+
+  it('make detection-history occasions the camera was out for whole NA, as camtrapR does', async () => {
+    const t = await library();
+    await t.must('effort.addProblem', { deploymentID: 'dep1', from: '2024-03-04', to: '2024-03-06' });
+    const folder = tempDir();
+    const written = await t.must('activity.exportDetectionHistory', { taxon: 'class:animal', occasionDays: 1, folder });
+    expect(fs.readFileSync(written.file, 'utf8').split('\n')[1]).toBe('Pond,0,0,0,NA,NA,NA,0,0,0,0,0');
   });
 
   it('count a deployment entered by dates only the camtrapR way, and say so', async () => {
