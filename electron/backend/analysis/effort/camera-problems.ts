@@ -1,4 +1,4 @@
-import { camtraprEffort } from './camtrapr-effort.ts';
+import { workingTime } from './camtrapr-effort.ts';
 import { effortInput } from './deployment-effort.ts';
 import type { Db } from '../../library/db.ts';
 import { getDeployment } from '../../library/deployments.ts';
@@ -44,7 +44,7 @@ export function listProblems(db: Db, deploymentID: string): CameraProblem[] {
 
 /** The deployment's effort with these problems must still make sense: inside setup and retrieval, ends after starts. */
 function check(db: Db, deploymentID: string, problems: readonly { from: string; to: string }[]): void {
-  camtraprEffort(effortInput(getDeployment(db, deploymentID), problems));
+  workingTime(effortInput(getDeployment(db, deploymentID), problems));
 }
 
 export function addProblem(db: Db, deploymentID: string, input: ProblemInput): CameraProblem[] {

@@ -30,7 +30,17 @@ export interface DailyEffort {
   effort: number;
 }
 
-export interface CamtraprEffort {
+export interface WorkingTime {
+  /** dates: setup and retrieval days count half (camtrapR's rule for dates only); times: the exact active time. */
+  rule: 'dates' | 'times';
+  /** Setup and retrieval as effort takes them (noon of those days for dates only), wall-clock milliseconds. */
+  setupMs: number;
+  retrievalMs: number;
+  /** The times the camera was working, wall-clock milliseconds counted as if UTC: effort within any range. */
+  active: ActiveSpan[];
+}
+
+export interface CamtraprEffort extends WorkingTime {
   /** surveyReport n_calendar_days_total: days from setup to retrieval, both counted. */
   calendarDays: number;
   /** n_calendar_days_active: days with any working time. */
@@ -40,13 +50,6 @@ export interface CamtraprEffort {
   /** n_trap_nights_active: the sum of the daily fractions, in days. */
   trapNights: number;
   days: DailyEffort[];
-  /** dates: setup and retrieval days count half (camtrapR's rule for dates only); times: the exact active time. */
-  rule: 'dates' | 'times';
-  /** Setup and retrieval as effort takes them (noon of those days for dates only), wall-clock milliseconds. */
-  setupMs: number;
-  retrievalMs: number;
-  /** The times the camera was working, wall-clock milliseconds counted as if UTC: effort within any range. */
-  active: ActiveSpan[];
 }
 
 export interface ActiveSpan {
@@ -100,7 +103,8 @@ function problemSpans(input: CamtraprEffortInput, start: number, end: number): [
   return joined;
 }
 
-export function camtraprEffort(input: CamtraprEffortInput): CamtraprEffort {
+/** When the camera was set up, taken in and working, by the rule its setup and retrieval were written in. */
+export function workingTime(input: CamtraprEffortInput): WorkingTime & { problems: [number, number][] } {
   const setup = parse(input.setup);
   const retrieval = parse(input.retrieval);
   if (setup.dateOnly !== retrieval.dateOnly) {
@@ -111,14 +115,6 @@ export function camtraprEffort(input: CamtraprEffortInput): CamtraprEffort {
   const end = retrieval.ms + noon;
   if (end < start) throw new StationError('invalid-input', 'deployment-ends-before-start');
   const problems = problemSpans(input, start, end);
-
-  const days: DailyEffort[] = [];
-  for (let day = dayStart(start); day < end; day += dayMs) {
-    const set = overlap(day, day + dayMs, start, end);
-    const lost = problems.reduce((sum, [f, t]) => sum + overlap(day, day + dayMs, f, t), 0);
-    days.push({ date: new Date(day).toISOString().slice(0, 10), effort: round4((set - lost) / dayMs) });
-  }
-  const activeDays = days.filter((d) => d.effort > 0).length;
   const active: ActiveSpan[] = [];
   let from = start;
   for (const [f, t] of problems) {
@@ -126,11 +122,23 @@ export function camtraprEffort(input: CamtraprEffortInput): CamtraprEffort {
     from = Math.max(from, t);
   }
   if (end > from) active.push({ fromMs: from, toMs: end });
+  return { rule: setup.dateOnly ? 'dates' : 'times', setupMs: start, retrievalMs: end, active, problems };
+}
+
+/** The working time and, day by day, camtrapR's camera operation matrix and surveyReport's figures. */
+export function camtraprEffort(input: CamtraprEffortInput): CamtraprEffort {
+  const { problems, ...time } = workingTime(input);
+  const start = time.setupMs;
+  const end = time.retrievalMs;
+  const days: DailyEffort[] = [];
+  for (let day = dayStart(start); day < end; day += dayMs) {
+    const set = overlap(day, day + dayMs, start, end);
+    const lost = problems.reduce((sum, [f, t]) => sum + overlap(day, day + dayMs, f, t), 0);
+    days.push({ date: new Date(day).toISOString().slice(0, 10), effort: round4((set - lost) / dayMs) });
+  }
+  const activeDays = days.filter((d) => d.effort > 0).length;
   return {
-    rule: setup.dateOnly ? 'dates' : 'times',
-    setupMs: start,
-    retrievalMs: end,
-    active,
+    ...time,
     calendarDays: days.length,
     activeDays,
     inactiveDays: days.length - activeDays,

@@ -1,4 +1,4 @@
-import { camtraprEffort, type CamtraprEffort, type CamtraprEffortInput } from './camtrapr-effort.ts';
+import { camtraprEffort, workingTime, type CamtraprEffort, type CamtraprEffortInput, type WorkingTime } from './camtrapr-effort.ts';
 import type { Db } from '../../library/db.ts';
 import { msToLocalTime, wallClockMs } from '../../library/local-time.ts';
 
@@ -19,17 +19,24 @@ export function effortInput(d: DeploymentTimes, problems: readonly { from: strin
   return { setup: wallClock(d.deploymentStart, d.datesOnly), retrieval: wallClock(d.deploymentEnd, d.datesOnly), problems };
 }
 
-export interface DeploymentEffort {
+export interface DeploymentEffort<T extends WorkingTime = CamtraprEffort> {
   deploymentID: string;
   locationID: string;
-  effort: CamtraprEffort;
+  effort: T;
 }
 
-/**
- * Every deployment's effort as camtrapR counts it: what the map, the station panel, the
- * detection histories and the exports divide by. A handful of rows per deployment.
- */
+/** Every deployment's working time: what the map, the station panel, the detection histories and the exports divide by. */
+export function deploymentTimes(db: Db): DeploymentEffort<WorkingTime>[] {
+  return deploymentRows(db, workingTime);
+}
+
+/** Every deployment's effort as camtrapR's surveyReport counts it, day by day. */
 export function deploymentEfforts(db: Db): DeploymentEffort[] {
+  return deploymentRows(db, camtraprEffort);
+}
+
+/** A handful of rows per deployment, counted by the given rule. */
+function deploymentRows<T extends WorkingTime>(db: Db, count: (input: CamtraprEffortInput) => T): DeploymentEffort<T>[] {
   const deployments = db
     .prepare('SELECT deployment_id AS deploymentID, location_id AS locationID, deployment_start AS deploymentStart, deployment_end AS deploymentEnd, dates_only AS datesOnly FROM deployments')
     .all() as { deploymentID: string; locationID: string; deploymentStart: string; deploymentEnd: string; datesOnly: number }[];
@@ -40,6 +47,6 @@ export function deploymentEfforts(db: Db): DeploymentEffort[] {
   return deployments.map((d) => ({
     deploymentID: d.deploymentID,
     locationID: d.locationID,
-    effort: camtraprEffort(effortInput({ ...d, datesOnly: d.datesOnly === 1 }, problems.get(d.deploymentID) ?? [])),
+    effort: count(effortInput({ ...d, datesOnly: d.datesOnly === 1 }, problems.get(d.deploymentID) ?? [])),
   }));
 }

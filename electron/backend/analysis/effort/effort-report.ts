@@ -1,6 +1,6 @@
 import type { ActiveSpan } from './camtrapr-effort.ts';
 import { range, nightsIn } from './date-range.ts';
-import { deploymentEfforts } from './deployment-effort.ts';
+import { deploymentEfforts, deploymentTimes } from './deployment-effort.ts';
 import type { Db } from '../../library/db.ts';
 
 export interface DeploymentEffortRow {
@@ -51,25 +51,25 @@ export function effortReport(db: Db, from: string | undefined, to: string | unde
 /** Each station's deployments: from setup to retrieval, and the stretches their cameras worked. */
 export function stationTimes(db: Db): Map<string, { setupMs: number; retrievalMs: number; active: ActiveSpan[] }[]> {
   const out = new Map<string, { setupMs: number; retrievalMs: number; active: ActiveSpan[] }[]>();
-  for (const { locationID, effort } of deploymentEfforts(db)) out.set(locationID, [...(out.get(locationID) ?? []), { setupMs: effort.setupMs, retrievalMs: effort.retrievalMs, active: effort.active }]);
+  for (const { locationID, effort } of deploymentTimes(db)) out.set(locationID, [...(out.get(locationID) ?? []), { setupMs: effort.setupMs, retrievalMs: effort.retrievalMs, active: effort.active }]);
   return out;
 }
 
 /** Each station's working time: its deployments' active spans together. */
 export function activeByLocation(db: Db): Map<string, ActiveSpan[]> {
   const out = new Map<string, ActiveSpan[]>();
-  for (const d of deploymentEfforts(db)) out.set(d.locationID, [...(out.get(d.locationID) ?? []), ...d.effort.active]);
+  for (const d of deploymentTimes(db)) out.set(d.locationID, [...(out.get(d.locationID) ?? []), ...d.effort.active]);
   return out;
 }
 
 /** The rule each station's trap nights were counted by: dates (camtrapR's half days), times, or both where its deployments differ. */
 export function rulesByLocation(db: Db): Map<string, 'dates' | 'times' | 'dates+times'> {
   const seen = new Map<string, Set<'dates' | 'times'>>();
-  for (const d of deploymentEfforts(db)) seen.set(d.locationID, (seen.get(d.locationID) ?? new Set()).add(d.effort.rule));
+  for (const d of deploymentTimes(db)) seen.set(d.locationID, (seen.get(d.locationID) ?? new Set()).add(d.effort.rule));
   return new Map([...seen].map(([id, rules]) => [id, rules.size === 2 ? 'dates+times' : ([...rules][0] ?? 'times')]));
 }
 
 /** Each deployment's working time. */
 export function activeByDeployment(db: Db): Map<string, ActiveSpan[]> {
-  return new Map(deploymentEfforts(db).map((d) => [d.deploymentID, d.effort.active]));
+  return new Map(deploymentTimes(db).map((d) => [d.deploymentID, d.effort.active]));
 }

@@ -2,7 +2,7 @@ import { readPeopleDate, type DateOrder } from './people-dates.ts';
 import type { Field, Table } from './read-table.ts';
 import { utmToLatLon, type UtmZone } from './utm-to-latlon.ts';
 import { isoAtStation } from './zone-offset.ts';
-import { camtraprEffort } from '../../../analysis/effort/camtrapr-effort.ts';
+import { workingTime } from '../../../analysis/effort/camtrapr-effort.ts';
 import { effortInput } from '../../../analysis/effort/deployment-effort.ts';
 import type { Db } from '../../../library/db.ts';
 import { timeZoneAt } from '../../../library/time-zone.ts';
@@ -170,7 +170,7 @@ export function checkRows(db: Db, table: Table, order: DateOrder, utmZone?: UtmZ
     });
     if (deploymentStart && deploymentEnd && !endsBefore) {
       try {
-        camtraprEffort(effortInput({ deploymentStart, deploymentEnd, datesOnly }, cameraProblems));
+        workingTime(effortInput({ deploymentStart, deploymentEnd, datesOnly }, cameraProblems));
       } catch (err) {
         if (!(err instanceof StationError) || !err.says) throw err;
         const key = err.says.key === 'effort-problem-outside-deployment' ? 'row-problem-outside' : err.says.key === 'effort-problem-ends-before-start' ? 'row-problem-ends-before-start' : err.says.key;
