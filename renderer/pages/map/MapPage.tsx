@@ -12,6 +12,7 @@ import { OverviewInset } from './OverviewInset.tsx';
 import { pmtilesLayer } from './pmtiles-layer.ts';
 import { SpeciesMultiples } from './SpeciesMultiples.tsx';
 import { StationPanel } from './StationPanel.tsx';
+import { StationTable } from './StationTable.tsx';
 import { asText } from './text-tooltip.ts';
 import { TimeSlider } from './TimeSlider.tsx';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
@@ -55,6 +56,9 @@ export function MapPage(): JSX.Element {
     addBasemap(map.current);
     L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map.current);
     stationsLayer.current = L.layerGroup().addTo(map.current);
+    // The column beside the map folds and unfolds: the map measures its frame again.
+    const resized = new ResizeObserver(() => map.current?.invalidateSize());
+    resized.observe(element.current);
     map.current.on('moveend', (e: L.LeafletEvent) => {
       // Where the map looks, for tests and for reading a screenshot against coordinates.
       const m = e.target as L.Map;
@@ -62,6 +66,7 @@ export function MapPage(): JSX.Element {
       setZoomed((n) => n + 1);
     });
     return () => {
+      resized.disconnect();
       map.current?.remove();
       map.current = null;
     };
@@ -101,8 +106,16 @@ export function MapPage(): JSX.Element {
     const m = map.current;
     const stations = activity.data?.stations;
     if (!group || !m || !stations) return;
-    drawStations(group, m, stations, { heat, describe: (s) => `${s.locationName}: ${t('map.rai', { rai: s.rai, events: s.events, nights: s.trapNights })}`, onSelect: setSelected });
-  }, [activity.data, heat, zoomed, t]);
+    drawStations(group, m, stations, { heat, describe: (s) => `${s.locationName}: ${t('map.rai', { rai: s.rai, events: s.events, nights: s.trapNights })}`, onSelect: setSelected, selected });
+  }, [activity.data, heat, zoomed, t, selected]);
+
+  useEffect(() => {
+    // A station chosen in the table may lie outside the part of the map shown.
+    const s = activity.data?.stations.find((x) => x.locationID === selected);
+    const m = map.current;
+    if (s && m && !m.getBounds().contains([s.latitude, s.longitude])) m.panTo([s.latitude, s.longitude]);
+    // Only a new choice moves the map, not new counts for the same station: the counts are not watched.
+  }, [selected]);
 
   useEffect(() => {
     // Back from the small multiples, the single map measures its frame again.
@@ -166,15 +179,6 @@ export function MapPage(): JSX.Element {
       </div>
       <ErrorMessage error={error ?? activity.error} />
       {comparing ? <SpeciesMultiples key={recounted} taxa={compared} {...range} taxonName={taxonName} /> : null}
-      <ul className="plain row wrap station-list" aria-label={t('map.stations')} style={comparing ? { display: 'none' } : undefined}>
-        {activity.data?.stations.map((s) => (
-          <li key={s.locationID}>
-            <button className={selected === s.locationID ? 'active-station' : ''} onClick={() => setSelected(s.locationID)} data-testid="station">
-              {s.locationName}: {t('map.rai', { rai: s.rai, events: s.events, nights: s.trapNights })}
-            </button>
-          </li>
-        ))}
-      </ul>
       <div className="map-body" style={comparing ? { display: 'none' } : undefined}>
         <div className="map-frame">
           <div ref={element} className="map" data-testid="map" />
@@ -188,7 +192,17 @@ export function MapPage(): JSX.Element {
             machine={activity.data?.machineSpecies}
           />
         </div>
-        {selected ? <StationPanel key={`${selected}-${recounted}`} locationID={selected} taxon={taxon} {...range} /> : null}
+        <div className="station-side">
+          <StationTable stations={activity.data?.stations} selected={selected} onSelect={setSelected} compact={selected !== null} />
+          {selected ? (
+            <>
+              <button type="button" className="link station-close" onClick={() => setSelected(null)} data-testid="station-close">
+                {t('map.stationTable.close')}
+              </button>
+              <StationPanel key={`${selected}-${recounted}`} locationID={selected} taxon={taxon} {...range} />
+            </>
+          ) : null}
+        </div>
       </div>
     </div>
   );

@@ -32,7 +32,7 @@ export function drawStations(
   group: L.LayerGroup,
   map: L.Map,
   stations: StationActivity[],
-  options: { heat: boolean; describe: (s: StationActivity) => string; onSelect: (locationID: string) => void },
+  options: { heat: boolean; describe: (s: StationActivity) => string; onSelect: (locationID: string) => void; selected?: string | null },
 ): void {
   // From having the stations to the frame that shows them, for npm run bench:map-render.
   const start = performance.mark('stations-draw');
@@ -51,6 +51,8 @@ export function drawStations(
       ? L.circleMarker([lat, lon], { radius: 28, stroke: false, fillColor: `hsl(${40 - 40 * strength}, 95%, 50%)`, fillOpacity: 0.15 + 0.55 * strength })
       : L.circleMarker([lat, lon], { radius: 5 + 18 * Math.sqrt(strength), color: '#1d2a22', weight: c.stations.length > 1 ? 3 : 1, fillColor: events > 0 ? '#f0b429' : '#ffffff', fillOpacity: 0.85 });
     const first = c.stations[0] as StationActivity;
+    // The station whose details are open wears a ring in the accent colour, found again among hundreds.
+    if (c.stations.some((s) => s.locationID === options.selected)) marker.setStyle({ stroke: true, color: '#2f6b3f', weight: 4 });
     marker.bindTooltip(asText(c.stations.length > 1 ? `${c.stations.length} stations: ${events} events` : options.describe(first)));
     marker.on('click', () => (c.stations.length > 1 ? map.setView([lat, lon], map.getZoom() + 2) : options.onSelect(first.locationID)));
     marker.addTo(group);
