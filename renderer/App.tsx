@@ -1,4 +1,4 @@
-import { type JSX, useState } from 'react';
+import { type JSX, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api/client.ts';
 import { ConnectionBanner } from './components/ConnectionBanner.tsx';
@@ -8,16 +8,11 @@ import { RunningTasks } from './components/RunningTasks.tsx';
 import { useCall } from './components/use-call.ts';
 import { forgetRemembered } from './components/use-remembered.ts';
 import { useSavedLanguage } from './components/use-saved-language.ts';
-import { JobsPage } from './pages/detect/JobsPage.tsx';
-import { ExchangePage } from './pages/exchange/ExchangePage.tsx';
-import { ImportPage } from './pages/import/ImportPage.tsx';
+import { ExchangePage, ImportPage, JobsPage, MapPage, prefetchLaterPages, SettingsPage, SetupPage } from './later-pages.ts';
 import { LibraryPage } from './pages/library/LibraryPage.tsx';
-import { MapPage } from './pages/map/MapPage.tsx';
 import { OpenImagesContext } from './pages/map/open-images.ts';
 import { MediaPage } from './pages/media/MediaPage.tsx';
 import { requestFilters } from './pages/media/requested-filters.ts';
-import { SettingsPage } from './pages/settings/SettingsPage.tsx';
-import { SetupPage } from './pages/setup/SetupPage.tsx';
 import type { LibraryInfo } from '../electron/backend/library/contract.ts';
 
 type Page = 'media' | 'import' | 'detect' | 'map' | 'deployments' | 'exchange' | 'settings';
@@ -30,6 +25,10 @@ export function App(): JSX.Element {
   const [page, setPage] = useState<Page>('media');
   const library = opened === undefined ? current.data : opened;
   const languageReady = useSavedLanguage();
+  const shown = Boolean(library) && languageReady;
+  useEffect(() => {
+    if (shown) prefetchLaterPages();
+  }, [shown]);
 
   if (library === undefined || !languageReady) return <p className="muted pad">{t('common.loading')}</p>;
   if (library === null) return <LibraryPage onOpened={(info) => setOpened(info)} />;
@@ -65,6 +64,7 @@ export function App(): JSX.Element {
       <ConnectionBanner />
       <DevModelBanner onAddModel={() => setPage('settings')} />
       <main className="content">
+        <Suspense fallback={<p className="muted pad">{t('common.loading')}</p>}>
         {page === 'media' ? <MediaPage /> : null}
         {page === 'import' ? <ImportPage onShowImages={() => setPage('media')} onDetect={() => setPage('detect')} /> : null}
         {page === 'detect' ? <JobsPage onReview={() => setPage('media')} /> : null}
@@ -81,6 +81,7 @@ export function App(): JSX.Element {
         {page === 'deployments' ? <SetupPage /> : null}
         {page === 'exchange' ? <ExchangePage /> : null}
         {page === 'settings' ? <SettingsPage /> : null}
+        </Suspense>
       </main>
     </div>
   );

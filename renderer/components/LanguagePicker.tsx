@@ -2,12 +2,13 @@ import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '../../locales/languages.ts';
 import { api } from '../api/client.ts';
+import { loadLanguage } from '../i18n/index.ts';
 
 /** The language list, each in its own name; the choice is kept by the backend for the next start. */
 export function LanguagePicker(): JSX.Element {
   const { t, i18n } = useTranslation();
   const choose = (code: Language) => {
-    void i18n.changeLanguage(code);
+    void loadLanguage(code).then(() => i18n.changeLanguage(code));
     void api.call('app.setLanguage', { language: code });
   };
   return (

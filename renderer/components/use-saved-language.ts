@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bestLanguage } from '../../locales/languages.ts';
 import { api } from '../api/client.ts';
+import { loadLanguage } from '../i18n/index.ts';
 
 /**
  * The language chosen before, or at the first start the system's own if the app speaks it.
@@ -13,6 +14,7 @@ export function useSavedLanguage(): boolean {
   useEffect(() => {
     void api.call('app.preferences', {}).then(async (r) => {
       const wanted = r.ok && r.value.language ? r.value.language : bestLanguage(navigator.languages);
+      await loadLanguage(wanted);
       await i18n.changeLanguage(wanted);
       setReady(true);
     });

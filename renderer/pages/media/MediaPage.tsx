@@ -1,16 +1,17 @@
-import { type JSX, useCallback, useEffect, useState } from 'react';
+import { type JSX, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GridFilters, noFilters, pageFilter, type Filters } from './GridFilters.tsx';
 import { blockItems, groupSequences, packSingles } from './group-sequences.ts';
 import { takeRequestedFilters } from './requested-filters.ts';
 import { TilePicture } from './TilePicture.tsx';
+import { useFirstScreen } from './use-first-screen.ts';
 import { useMediaCount } from './use-media-count.ts';
+import { useMediaPages } from './use-media-pages.ts';
 import { Viewer } from './Viewer.tsx';
 import type { MediaItem } from '../../../electron/backend/library/contract.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatCameraTime } from '../../components/locale-format.ts';
 import { percent } from '../../components/percent.ts';
-import { useCall } from '../../components/use-call.ts';
 import { useRemembered } from '../../components/use-remembered.ts';
 import { AcceptButton, acceptKeyOn, GridAcceptHelp, groupTarget, offersSuggestion, sequenceOf } from '../review/GridAccept.tsx';
 import { SuggestionTag } from '../review/MachineSuggestion.tsx';
@@ -20,6 +21,7 @@ import { UndoRedo } from '../review/UndoRedo.tsx';
 import { useAccept } from '../review/use-accept.ts';
 
 const pageSize = 200;
+const noItems: MediaItem[] = [];
 
 export function MediaPage(): JSX.Element {
   const { t, i18n } = useTranslation();
@@ -40,7 +42,7 @@ export function MediaPage(): JSX.Element {
   const [pageIndex, setPageIndex] = useRemembered('media.pageIndex', 0);
   const filter = pageFilter(filters);
   // One page of tiles in the page at a time: the grid stays as quick at 100,000 pictures as at 100.
-  const page = useCall('media.page', { ...filter, offset: pageIndex * pageSize, limit: pageSize }, String(labelled));
+  const page = useMediaPages({ ...filter, offset: pageIndex * pageSize, limit: pageSize }, String(labelled));
   const filterKey = JSON.stringify(filter);
   // Back on the page with the same filters, it stays on the page it was on; new filters start at the first.
   const [shownKey, setShownKey] = useRemembered('media.filterKey', filterKey);
@@ -49,17 +51,24 @@ export function MediaPage(): JSX.Element {
     setShownKey(filterKey);
     setPageIndex(0);
   }, [filterKey]);
-  const items = page.data?.items ?? [];
+  const items = page.data?.items ?? noItems;
+  const drawn = useFirstScreen(items);
   const pages = Math.max(1, Math.ceil((page.data?.total ?? 0) / pageSize));
   const opened = open === null ? undefined : items[open];
   const move = useCallback((step: number) => setOpen((i) => (i === null ? null : Math.min(Math.max(0, i + step), items.length - 1))), [items.length]);
   const close = useCallback(() => setOpen(null), []);
   const changed = useCallback(() => setLabelled((n) => n + 1), []);
   const { accept, error: acceptError } = useAccept(changed);
+  const top = useRef<HTMLDivElement>(null);
+  // A new page starts at its first tile, not where the pager was at the bottom of the last one.
+  const turnTo = (index: number) => {
+    setPageIndex(index);
+    top.current?.scrollIntoView({ block: 'start' });
+  };
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
 
   return (
-    <div className="pad">
+    <div className="pad" ref={top}>
       <div className="row">
         <h2>{t('media.heading')}</h2>
         <UndoRedo version={String(labelled)} onChanged={changed} />
@@ -82,7 +91,7 @@ export function MediaPage(): JSX.Element {
       {items.some(offersSuggestion) ? <GridAcceptHelp /> : null}
       {page.data?.total === 0 ? <p className="muted">{t('media.empty')}</p> : null}
       <div className="sequences" data-testid="media-grid">
-        {packSingles(groupSequences(items)).map((b) => (
+        {packSingles(groupSequences([...drawn])).map((b) => (
           <section key={b.key} className={b.kind === 'sequence' ? 'sequence' : 'sequence singles'} data-testid={b.kind === 'sequence' ? 'sequence' : 'singles'}>
             {b.kind === 'sequence' ? (
               <div className="row sequence-head">
@@ -128,11 +137,11 @@ export function MediaPage(): JSX.Element {
       {opened ? <Viewer item={opened} threshold={filters.threshold} version={String(labelled)} onMove={move} onClose={close} onChanged={changed} /> : null}
       {pages > 1 ? (
         <nav className="row pager" aria-label={t('media.pages')}>
-          <button disabled={pageIndex === 0} onClick={() => setPageIndex(pageIndex - 1)}>
+          <button disabled={pageIndex === 0} onClick={() => turnTo(pageIndex - 1)}>
             {t('media.previous')}
           </button>
           <span data-testid="page-of">{t('media.pageOf', { page: pageIndex + 1, pages })}</span>
-          <button disabled={pageIndex + 1 >= pages} onClick={() => setPageIndex(pageIndex + 1)} data-testid="media-more">
+          <button disabled={pageIndex + 1 >= pages} onClick={() => turnTo(pageIndex + 1)} data-testid="media-more">
             {t('media.next')}
           </button>
         </nav>

@@ -1,6 +1,7 @@
-import { type JSX, useState } from 'react';
+import { type JSX, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CameraProblemBadge } from './CameraProblemBadge.tsx';
+import { loadWhenNear } from './in-view-loader.ts';
 import type { MediaItem } from '../../../electron/backend/library/contract.ts';
 import { api } from '../../api/client.ts';
 import { formatDuration } from '../../components/format-duration.ts';
@@ -13,13 +14,16 @@ import { formatDuration } from '../../components/format-duration.ts';
 export function TilePicture({ item }: { item: MediaItem }): JSX.Element {
   const { t, i18n } = useTranslation();
   const [failed, setFailed] = useState(false);
+  const img = useRef<HTMLImageElement>(null);
+  const src = api.mediaUrl('thumb', item.mediaID);
+  useEffect(() => (img.current ? loadWhenNear(img.current, src) : undefined), [src]);
   const video = item.mediaType === 'video';
   return (
     <>
       {failed ? (
         <span className="tile-missing" role="img" aria-label={item.fileName} data-testid="tile-missing" />
       ) : (
-        <img src={api.mediaUrl('thumb', item.mediaID)} alt={item.fileName} loading="lazy" width={160} height={112} onError={() => setFailed(true)} />
+        <img ref={img} alt={item.fileName} width={160} height={112} onError={(e) => e.currentTarget.getAttribute('src') && setFailed(true)} />
       )}
       {video ? (
         <span className="tile-video" data-testid="tile-video">
