@@ -1,5 +1,6 @@
 import { nowIso } from '../../electron/backend/library/ids.ts';
-import type { Library } from '../../electron/backend/library/open-library.ts';
+import { recomputeAllEvents } from '../../electron/backend/library/independent-events.ts';
+import { createLibrary, type Library } from '../../electron/backend/library/open-library.ts';
 
 const categories = ['animal', 'animal', 'animal', 'person', 'vehicle'] as const;
 
@@ -41,4 +42,18 @@ export function fillScaleLibrary(lib: Library, { media, boxesPerMedia, deploymen
       confs.forEach((conf, b) => insertBox.run(i, categories[(i + b) % categories.length], conf));
     }
   })();
+}
+
+/**
+ * A library of 200 stations with events at root (where the start page's one-click library is, in
+ * the e2e tests). Deployments begin on different days, so each station has its own trap nights
+ * and its own events per 100 trap nights.
+ */
+export function twoHundredStations(root: string): void {
+  const lib = createLibrary(root);
+  fillScaleLibrary(lib, { media: 2000, boxesPerMedia: 2, deployments: 200 });
+  const start = lib.db.prepare('UPDATE deployments SET deployment_start = ? WHERE deployment_id = ?');
+  for (let d = 0; d < 200; d += 1) start.run(new Date(Date.parse('2023-01-01T00:00:00Z') - ((d * 37) % 200) * 86_400_000).toISOString().replace('.000Z', 'Z'), `dep${d}`);
+  recomputeAllEvents(lib.db);
+  lib.close();
 }

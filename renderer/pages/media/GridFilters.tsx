@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PredictionFilters, type MediaSort } from './PredictionFilters.tsx';
 import type { ParamsOf } from '../../../electron/backend/api/contract.ts';
 import { Field } from '../../components/Field.tsx';
+import { NarrowableSelect } from '../../components/NarrowableSelect.tsx';
 import { percent } from '../../components/percent.ts';
 import { useCall } from '../../components/use-call.ts';
 
@@ -48,14 +49,14 @@ export function GridFilters({ value, onChange }: { value: Filters; onChange: (f:
   return (
     <div className="row wrap filters">
       <Field label={t('import.deployment')}>
-        <select value={value.deploymentID} onChange={(e) => set('deploymentID', e.target.value)} data-testid="media-deployment">
-          <option value="">{t('media.allDeployments')}</option>
-          {deployments.data?.map((d) => (
-            <option key={d.deploymentID} value={d.deploymentID}>
-              {d.deploymentID} · {d.locationName}
-            </option>
-          ))}
-        </select>
+        <NarrowableSelect
+          value={value.deploymentID}
+          onChange={(v) => set('deploymentID', v)}
+          choices={(deployments.data ?? []).map((d) => ({ value: d.deploymentID, label: `${d.deploymentID} · ${d.locationName}` }))}
+          all={t('media.allDeployments')}
+          name={t('import.deployment')}
+          testId="media-deployment"
+        />
       </Field>
       <Field label={t('detect.from')}>
         <input value={value.from} onChange={(e) => set('from', e.target.value)} type="date" />
@@ -74,15 +75,14 @@ export function GridFilters({ value, onChange }: { value: Filters; onChange: (f:
         </select>
       </Field>
       <Field label={t('review.species')}>
-        <select value={value.scientificName} onChange={(e) => set('scientificName', e.target.value)} data-testid="filter-species">
-          <option value="">{t('media.anySpecies')}</option>
-          {species.data?.map((s) => (
-            <option key={s.scientificName} value={s.scientificName}>
-              {s.scientificName}
-              {s.vernacularName ? ` (${s.vernacularName})` : ''}
-            </option>
-          ))}
-        </select>
+        <NarrowableSelect
+          value={value.scientificName}
+          onChange={(v) => set('scientificName', v)}
+          choices={(species.data ?? []).map((s) => ({ value: s.scientificName, label: `${s.scientificName}${s.vernacularName ? ` (${s.vernacularName})` : ''}` }))}
+          all={t('media.anySpecies')}
+          name={t('review.species')}
+          testId="filter-species"
+        />
       </Field>
       <PredictionFilters predicted={value.predicted} sort={value.sort} onChange={(change) => onChange({ ...value, ...change })} />
       <Field label={t('media.reviewed')}>
