@@ -1,7 +1,7 @@
 // The layers of the code, lowest first. An import may point to its own layer or one below,
 // never up; lint turns this table into import-x/no-restricted-paths zones.
 export const backendLayers = [
-  { name: 'ground', dirs: ['rpc', 'events', 'tasks', 'log', 'workers', 'safe-fs', 'media-tools'] },
+  { name: 'ground', dirs: ['rpc', 'events', 'tasks', 'log', 'workers', 'safe-fs', 'media-tools', 'bundle'] },
   { name: 'library', dirs: ['library'] },
   { name: 'domains', dirs: ['ingest', 'detect', 'review', 'analysis', 'engine', 'browse', 'exchange'] },
   { name: 'app', dirs: ['app'] },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { modelManifestSchema, type ModelManifest } from './model-manifest.ts';
+import { resourcePath } from '../bundle/resource-dir.ts';
 
 export interface ModelPackage {
   id: string;
@@ -23,9 +23,7 @@ export function userModelsFolder(dataDir: string): string {
  * app: a newer version the user added comes before the one the app ships.
  */
 export function modelFolders(dataDir: string, env: NodeJS.ProcessEnv = process.env): string[] {
-  const bundled = process.env.CAMTRAP_RESOURCES_DIR
-    ? path.join(process.env.CAMTRAP_RESOURCES_DIR, 'models')
-    : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../resources/models');
+  const bundled = resourcePath('models');
   const extra = (env.CAMTRAP_MODELS_DIRS ?? '').split(path.delimiter).filter(Boolean);
   return [...extra, userModelsFolder(dataDir), bundled];
 }

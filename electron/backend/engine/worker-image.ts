@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import type Docker from 'dockerode';
 import { z } from 'zod';
 import type { LoadProgress, WorkerImageInfo } from './contract.ts';
 import { readImageArchive, type ArchiveFacts } from './image-archive.ts';
+import { resourcePath } from '../bundle/resource-dir.ts';
 import { StationError } from '../rpc/envelope.ts';
 import { englishFor, type Says } from '../rpc/messages.ts';
 
@@ -26,7 +26,7 @@ function step(phase: LoadProgress['phase'], bytesDone: number, bytesTotal: numbe
 }
 
 export function bundledImageDir(): string {
-  return process.env.CAMTRAP_RESOURCES_DIR ? path.join(process.env.CAMTRAP_RESOURCES_DIR, 'image') : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../resources/image');
+  return resourcePath('image');
 }
 
 /** The manifest of a tarball: image-manifest.json in its folder, naming that file. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectResourceDir, resourcePath } from '../../../bundle/resource-dir.ts';
 import { StationError } from '../../../rpc/envelope.ts';
 
 /**
@@ -11,10 +11,8 @@ import { StationError } from '../../../rpc/envelope.ts';
  * models), the project's own resources/spec is used.
  */
 export function camtrapSpecDir(): string {
-  const candidates = [
-    ...(process.env.CAMTRAP_RESOURCES_DIR ? [path.join(process.env.CAMTRAP_RESOURCES_DIR, 'spec')] : []),
-    path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../resources/spec'),
-  ];
+  const project = projectResourceDir();
+  const candidates = [resourcePath('spec'), ...(project ? [path.join(project, 'spec')] : [])];
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'camtrap-dp', 'camtrap-dp-profile.json')));
   if (!found) throw new StationError('internal', 'camtrap-spec-missing', { path: candidates.at(-1) ?? '' });
   return found;
