@@ -1,0 +1,2 @@
+export declare const sizeBudgetMB: { asar: number; unpacked: number };
+export declare function checkUnpacked(appDir: string): string[];
