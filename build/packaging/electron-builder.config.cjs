@@ -1,3 +1,4 @@
+/* global module */
 // electron-builder's configuration: `electron-builder --config build/packaging/electron-builder.config.cjs`.
 // The app's code goes into app.asar with its production dependencies only; native modules are
 // unpacked beside it (a .node file cannot be loaded from inside an archive) and rebuilt for
