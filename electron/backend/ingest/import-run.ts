@@ -75,6 +75,12 @@ export class ImportRun {
   private readonly directories = new DirectorySyncer();
   private readonly createdDirectories = new Set<string>();
   private pool: CopyPool | undefined;
+  /**
+   * Files not imported whose row could not be written when they stopped (a full disk takes the
+   * database's room too): written once every copy has ended and the reserve is freed, so each
+   * file of the card is accounted for.
+   */
+  private readonly unrecorded = new Map<string, Says>();
 
   constructor(
     private readonly library: Library,
@@ -121,6 +127,7 @@ export class ImportRun {
           // Even recording a failure failed (the database is full or locked): stop, but let the
           // other copies finish before the import is summed up.
           this.stop ??= stopFor(err);
+          this.unrecorded.set(file.relPath, this.stop.rest);
         }
         this.counts.filesDone += 1;
         this.reportProgress(false);
@@ -135,6 +142,7 @@ export class ImportRun {
       this.recordRest(queue.splice(0));
     }
     this.releaseReserve();
+    this.recordUnrecorded();
     this.reportProgress(true);
     try {
       this.library.db
@@ -160,14 +168,33 @@ export class ImportRun {
     }
   }
 
-  /** Lists the files an import did not get to; if even that cannot be written, the summary says so. */
+  /** Lists the files an import did not get to; a row that cannot be written yet is kept for the end. */
   private recordRest(files: SourceFile[]): void {
-    for (const file of files) {
-      try {
-        this.recorder.addItem(this.importId, file.relPath, 'not-imported', storeSays([this.stop?.rest ?? stopped]));
-      } catch {
-        return;
-      }
+    for (const file of files) this.notImported(file, this.stop?.rest ?? stopped);
+  }
+
+  private notImported(file: SourceFile, why: Says): void {
+    try {
+      this.recorder.addItem(this.importId, file.relPath, 'not-imported', storeSays([why]));
+    } catch {
+      this.unrecorded.set(file.relPath, why);
+    }
+  }
+
+  /** The rows kept back, in one transaction, once the copies have ended and the reserve has made room. */
+  private recordUnrecorded(): void {
+    if (this.unrecorded.size === 0) return;
+    try {
+      this.library.db.transaction(() => {
+        for (const [relPath, why] of this.unrecorded) {
+          // A file whose own row was written after all keeps it.
+          this.library.db
+            .prepare("INSERT INTO import_items (import_id, source_path, status, reason) VALUES (?, ?, 'not-imported', ?) ON CONFLICT(import_id, source_path) DO NOTHING")
+            .run(this.importId, relPath, storeSays([why]));
+        }
+      })();
+    } catch {
+      // Not even now: the summary, written below, says the record could not be completed.
     }
   }
 
@@ -260,21 +287,21 @@ export class ImportRun {
       if (isDiskFull(err.errno)) {
         const stop = diskFull();
         this.stop ??= stop;
-        this.releaseReserve();
-        this.recorder.addItem(this.importId, file.relPath, 'not-imported', storeSays([stop.rest]));
+        // The reserve stays until every copy has ended: freed now, the copies still running would take it.
+        this.notImported(file, stop.rest);
         return;
       }
       const says: Says[] =
         err.errno instanceof StationError ? stoppedBy(err.errno) : [{ key: 'import-library-not-writable', values: { code: err.errno.code ?? err.errno.message } }, { key: 'import-stopped' }];
       this.stop ??= { state: 'failed', says, rest: stopped };
-      this.recorder.addItem(this.importId, file.relPath, 'not-imported', storeSays([stopped]));
+      this.notImported(file, stopped);
       return;
     }
     const cause = err instanceof CopyError ? err.errno : (err as NodeJS.ErrnoException);
     if (!(await sourceStillThere(file))) {
       const rest: Says = { key: 'not-imported-card-removed' };
       this.stop ??= { state: 'source-lost', says: [{ key: 'import-card-removed' }], rest };
-      this.recorder.addItem(this.importId, file.relPath, 'not-imported', storeSays([rest]));
+      this.notImported(file, rest);
       return;
     }
     this.fail(file, describeSourceError(cause));
