@@ -24,8 +24,10 @@ export function SettingsPage(): JSX.Element {
   const stored = useCall('analysis.independence', {});
   const [independence, setIndependence] = useState('30');
   const [comparedTo, setComparedTo] = useState<IndependenceComparedTo | undefined>();
+  // What the library holds fills the fields once it arrives, unless the user has already changed them.
+  const [edited, setEdited] = useState(false);
   useEffect(() => {
-    if (!stored.data) return;
+    if (!stored.data || edited) return;
     setIndependence(String(stored.data.independenceMinutes));
     setComparedTo(stored.data.comparedTo);
   }, [stored.data]);
@@ -46,10 +48,22 @@ export function SettingsPage(): JSX.Element {
           <input value={gap} onChange={(e) => setGap(e.target.value)} inputMode="numeric" size={5} data-testid="sequence-gap" />
         </Field>
         <Field label={t('settings.independence')}>
-          <input value={independence} onChange={(e) => setIndependence(e.target.value)} inputMode="numeric" size={5} data-testid="independence" />
+          <input
+            value={independence}
+            onChange={(e) => {
+              setEdited(true);
+              setIndependence(e.target.value);
+            }}
+            inputMode="numeric"
+            size={5}
+            data-testid="independence"
+          />
         </Field>
         <Field label={t('settings.comparedTo')}>
-          <select value={comparedTo ?? 'lastRecord'} onChange={(e) => setComparedTo(e.target.value === 'lastIndependentRecord' ? 'lastIndependentRecord' : 'lastRecord')} aria-describedby="compared-to-help" data-testid="independence-compared-to">
+          <select value={comparedTo ?? 'lastRecord'} onChange={(e) => {
+              setEdited(true);
+              setComparedTo(e.target.value === 'lastIndependentRecord' ? 'lastIndependentRecord' : 'lastRecord');
+            }} aria-describedby="compared-to-help" data-testid="independence-compared-to">
             <option value="lastRecord">{t('settings.comparedToLastRecord')}</option>
             <option value="lastIndependentRecord">{t('settings.comparedToLastIndependent')}</option>
           </select>
