@@ -1,9 +1,9 @@
-import path from 'node:path';
 import type { Locator } from '@playwright/test';
 import sharp from 'sharp';
 import { expect, test } from './fixtures.ts';
+import { newLibraryWithHeronStation } from './pages/heron-station.ts';
 import { heronDeployment } from '../support/heron-deployment.ts';
-import { LibraryScreen, Navigation, SetupScreen } from './pages/app-pages.ts';
+import { SetupScreen } from './pages/app-pages.ts';
 
 /** Where the map looks, as the map page writes it on its element after each move. */
 async function view(map: Locator) {
@@ -45,14 +45,8 @@ test('the map opens round one station with its surroundings, round two stations 
     if (!r.url().startsWith('http://127.0.0.1') && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) left.push(r.url());
   });
   const { location, deployment } = heronDeployment();
-  await page.goto(station.openUrl);
-  await new LibraryScreen(page).create(path.join(station.workDir, 'library'));
-  const nav = new Navigation(page);
-  await nav.go('deployments');
+  const { nav } = await newLibraryWithHeronStation(page, station);
   const setup = new SetupScreen(page);
-  await setup.addLocation(location);
-  await setup.addDeployment(deployment);
-  await expect(page.getByText(deployment.deploymentID).first()).toBeVisible();
 
   await nav.go('map');
   const map = page.getByTestId('map');
