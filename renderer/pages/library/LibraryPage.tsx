@@ -1,4 +1,4 @@
-import { type JSX, useState, type FormEvent } from 'react';
+import { type JSX, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryInfo } from '../../../electron/backend/library/contract.ts';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
@@ -8,6 +8,7 @@ import { Field } from '../../components/Field.tsx';
 import { FolderInput } from '../../components/FolderInput.tsx';
 import { LanguagePicker } from '../../components/LanguagePicker.tsx';
 import { useCall } from '../../components/use-call.ts';
+import { useFocusWhenIdle } from '../../components/use-focus-when-idle.ts';
 
 export function LibraryPage({ onOpened }: { onOpened: (info: LibraryInfo) => void }): JSX.Element {
   const { t } = useTranslation();
@@ -15,6 +16,8 @@ export function LibraryPage({ onOpened }: { onOpened: (info: LibraryInfo) => voi
   const place = useCall('library.defaultPlace', {});
   const [path, setPath] = useState('');
   const [error, setError] = useState<RpcError | undefined>();
+  const defaultButton = useRef<HTMLButtonElement>(null);
+  useFocusWhenIdle(defaultButton, Boolean(place.data));
 
   const go = async (method: 'library.create' | 'library.open', root: string) => {
     const r = await api.call(method, { path: root });
@@ -38,7 +41,7 @@ export function LibraryPage({ onOpened }: { onOpened: (info: LibraryInfo) => voi
         <p className="row">
           <button
             className="primary"
-            autoFocus
+            ref={defaultButton}
             onClick={() => place.data && void go(place.data.isLibrary ? 'library.open' : 'library.create', place.data.path)}
             data-testid="library-default"
           >
