@@ -11,6 +11,7 @@ import { useSavedLanguage } from './components/use-saved-language.ts';
 import { ExchangePage, ImportPage, JobsPage, MapPage, prefetchLaterPages, SettingsPage, SetupPage } from './later-pages.ts';
 import { LibraryPage } from './pages/library/LibraryPage.tsx';
 import { OpenImagesContext } from './pages/map/open-images.ts';
+import { askFirstPageEarly } from './pages/media/first-page.ts';
 import { MediaPage } from './pages/media/MediaPage.tsx';
 import { requestFilters } from './pages/media/requested-filters.ts';
 import type { LibraryInfo } from '../electron/backend/library/contract.ts';
@@ -25,6 +26,8 @@ export function App(): JSX.Element {
   const [page, setPage] = useState<Page>('media');
   const library = opened === undefined ? current.data : opened;
   const languageReady = useSavedLanguage();
+  // After the two calls above, so the backend answers them first: they decide what is shown at all.
+  useEffect(askFirstPageEarly, []);
   const shown = Boolean(library) && languageReady;
   useEffect(() => {
     if (shown) prefetchLaterPages();

@@ -10,5 +10,5 @@ export async function served(options: Omit<ServerOptions, 'staticDir'> = {}) {
   const staticDir = tempDir();
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Camtrap Station</title>');
   const server = await startHttpServer(t.backend, { staticDir, ...options });
-  return { t, server };
+  return { t, server, staticDir };
 }

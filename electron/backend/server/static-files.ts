@@ -19,6 +19,16 @@ const types: Record<string, string> = {
 export const contentSecurityPolicy =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: station-media:; connect-src 'self' ws://127.0.0.1:* station-media:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+/**
+ * The build names every script and style under assets/ by a hash of its content, so a name never
+ * comes back with other content: the browser keeps them, and with them the compiled code it made
+ * of them, and the app opens without reading and compiling its code again. The page itself, which
+ * names the current ones, is asked for every time.
+ */
+function cacheControl(relative: string): string {
+  return relative.startsWith('/assets/') ? 'private, max-age=31536000, immutable' : 'no-cache';
+}
+
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): boolean {
   let relative: string;
   try {
@@ -33,7 +43,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     'Content-Type': types[path.extname(file)] ?? 'application/octet-stream',
     'Content-Security-Policy': contentSecurityPolicy,
     'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-cache',
+    'Cache-Control': cacheControl(relative),
   });
   pipeline(fs.createReadStream(file), res, () => undefined);
   return true;

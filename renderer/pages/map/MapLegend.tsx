@@ -1,6 +1,7 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndependenceComparedTo, MachineSpecies } from '../../../electron/backend/analysis/contract.ts';
+import { numberFormat } from '../../components/intl-formats.ts';
 import { percent } from '../../components/percent.ts';
 import './map-legend.css';
 
@@ -21,7 +22,7 @@ export function MapLegend({
   machine?: MachineSpecies | undefined;
 }): JSX.Element {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(largest);
+  const number = numberFormat(i18n.language, { maximumFractionDigits: 2 }).format(largest);
   return (
     <section className="map-legend" aria-label={t('mapLegend.heading')} data-testid="map-legend">
       <h3>{t('mapLegend.heading')}</h3>

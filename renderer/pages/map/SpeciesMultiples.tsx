@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type MapSync, SmallMultipleMap } from './SmallMultipleMap.tsx';
 import type { StationActivity } from '../../../electron/backend/analysis/contract.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { numberFormat } from '../../components/intl-formats.ts';
 import { percent } from '../../components/percent.ts';
 import { useCall } from '../../components/use-call.ts';
 import './species-multiples.css';
@@ -21,7 +22,7 @@ export function SpeciesMultiples({ taxa, from, to, taxonName }: { taxa: string[]
   const value = useCallback((s: StationActivity) => (perNights ? s.rai : s.events), [perNights]);
   const panels = result.data?.panels ?? [];
   const largest = Math.max(0, ...panels.flatMap((p) => p.stations.map(value)));
-  const number = (n: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(n);
+  const number = (n: number) => numberFormat(i18n.language, { maximumFractionDigits: 2 }).format(n);
   const unit = perNights ? t('multiples.perNights') : t('multiples.events');
   const thresholds = (result.data?.thresholds ?? []).map((x) => `${number(x * 100)} %`).join(', ');
   const describe = useCallback(

@@ -1,5 +1,6 @@
 import { type JSX, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pageParams, pageSize } from './first-page.ts';
 import { GridFilters, noFilters, pageFilter, type Filters } from './GridFilters.tsx';
 import { blockItems, groupSequences, packSingles } from './group-sequences.ts';
 import { takeRequestedFilters } from './requested-filters.ts';
@@ -20,7 +21,6 @@ import { SequenceLabel } from '../review/SequenceLabel.tsx';
 import { UndoRedo } from '../review/UndoRedo.tsx';
 import { useAccept } from '../review/use-accept.ts';
 
-const pageSize = 200;
 const noItems: MediaItem[] = [];
 
 export function MediaPage(): JSX.Element {
@@ -42,7 +42,7 @@ export function MediaPage(): JSX.Element {
   const [pageIndex, setPageIndex] = useRemembered('media.pageIndex', 0);
   const filter = pageFilter(filters);
   // One page of tiles in the page at a time: the grid stays as quick at 100,000 pictures as at 100.
-  const page = useMediaPages({ ...filter, offset: pageIndex * pageSize, limit: pageSize }, String(labelled));
+  const page = useMediaPages(pageParams(filters, pageIndex), String(labelled));
   const filterKey = JSON.stringify(filter);
   // Back on the page with the same filters, it stays on the page it was on; new filters start at the first.
   const [shownKey, setShownKey] = useRemembered('media.filterKey', filterKey);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { earlyPageIfIn, takeEarlyPage, warmThumbnails } from './first-page.ts';
 import type { ParamsOf, ResultOf } from '../../../electron/backend/api/contract.ts';
 import type { RpcError } from '../../../electron/backend/rpc/envelope.ts';
 import { api } from '../../api/client.ts';
@@ -6,16 +7,13 @@ import { api } from '../../api/client.ts';
 type PageParams = ParamsOf<'media.page'>;
 type Page = ResultOf<'media.page'>;
 
-/** The first thumbnails of a fetched page: enough for the screen a "next page" shows first. */
-const thumbsAhead = 24;
-
 /**
  * A page of the grid, and the next one fetched while the user looks at this one (its rows and
  * its first thumbnails, once this page's are in): "next page" then shows at once. The kept page
  * is dropped when anything changes (filters, labels), so it is never stale.
  */
 export function useMediaPages(params: PageParams, version: string): { data: Page | undefined; error: RpcError | undefined } {
-  const [data, setData] = useState<Page | undefined>(undefined);
+  const [data, setData] = useState<Page | undefined>(() => earlyPageIfIn(params));
   const [error, setError] = useState<RpcError | undefined>(undefined);
   const [ahead, setAhead] = useState<{ key: string; page: Page } | null>(null);
   const key = `${version}|${JSON.stringify(params)}`;
@@ -28,7 +26,8 @@ export function useMediaPages(params: PageParams, version: string): { data: Page
       setData(ahead.page);
       setError(undefined);
     } else {
-      void api.call('media.page', params).then((r) => {
+      const ask = () => api.call('media.page', params);
+      void (takeEarlyPage(params)?.then((r) => (r.ok ? r : ask())) ?? ask()).then((r) => {
         if (!live) return;
         if (r.ok) {
           setData(r.value);
@@ -49,7 +48,7 @@ export function useMediaPages(params: PageParams, version: string): { data: Page
       void api.call('media.page', nextParams).then((r) => {
         if (!live || !r.ok) return;
         setAhead({ key: nextKey, page: r.value });
-        for (const m of r.value.items.slice(0, thumbsAhead)) new Image().src = api.mediaUrl('thumb', m.mediaID);
+        warmThumbnails(r.value);
       });
     }, 300);
     return () => {

@@ -1,4 +1,5 @@
 import type { BoxInfo } from '../../../electron/backend/detect/contract.ts';
+import { numberFormat } from '../../components/intl-formats.ts';
 
 /** A frame of a video in which the detector found boxes, with its time and the class of its surest box. */
 export interface FrameWithBoxes {
@@ -49,5 +50,5 @@ export function inPlayingOrder(boxes: readonly BoxInfo[]): BoxInfo[] {
 
 /** A time in a video as the person's language writes seconds, to a tenth: "1.5s" (en), "1,5 s" (fr). */
 export function formatVideoTime(seconds: number, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'unit', unit: 'second', unitDisplay: 'narrow', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(seconds);
+  return numberFormat(language, { style: 'unit', unit: 'second', unitDisplay: 'narrow', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(seconds);
 }

@@ -4,6 +4,7 @@ import { displayLocale } from './display-locale.ts';
 import { deploymentSpanMs, formatReading, problemFromMs, problemToMs } from './problem-period.ts';
 import type { CameraProblem } from '../../../electron/backend/analysis/contract.ts';
 import type { Deployment } from '../../../electron/backend/library/contract.ts';
+import { dateTimeFormat } from '../../components/intl-formats.ts';
 
 const percentOf = (ms: number, from: number, to: number) => (100 * (Math.min(Math.max(ms, from), to) - from)) / (to - from);
 
@@ -16,7 +17,7 @@ export function DeploymentTimeline({ deployment, problems }: { deployment: Deplo
   const span = deploymentSpanMs(deployment);
   if (!span) return null;
   const locale = displayLocale(i18n.language);
-  const day = (ms: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(ms);
+  const day = (ms: number) => dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(ms);
   const setup = day(span.fromMs);
   // A dates-only deployment's span ends at the midnight after retrieval day.
   const retrieval = day(deployment.datesOnly ? span.toMs - 1 : span.toMs);

@@ -1,4 +1,5 @@
 import { readingMs, type LocalDateTime } from './station-time.ts';
+import { numberFormat } from '../../components/intl-formats.ts';
 
 /**
  * What to add to every time the camera wrote, from one comparison: the camera showed this while
@@ -24,7 +25,7 @@ export function durationText(seconds: number, locale: string): string {
   for (const [unit, size] of units) {
     const count = Math.floor(left / size);
     left -= count * size;
-    if (count > 0) parts.push(new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(count));
+    if (count > 0) parts.push(numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(count));
   }
-  return parts.length > 0 ? parts.join(' ') : new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(0);
+  return parts.length > 0 ? parts.join(' ') : numberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(0);
 }

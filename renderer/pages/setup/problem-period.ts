@@ -1,5 +1,6 @@
 import { isoToLocal, type LocalDateTime, readingMs } from './station-time.ts';
 import type { Deployment } from '../../../electron/backend/library/contract.ts';
+import { dateTimeFormat } from '../../components/intl-formats.ts';
 
 /**
  * Camera problem periods are station wall-clock readings: a day ('2021-04-02', the whole day)
@@ -52,5 +53,5 @@ export function formatReading(stored: string, locale: string): string {
   const { date, time } = splitReading(stored);
   const ms = time ? readingMs({ date, time }) : dayStartMs(date);
   if (ms === null) return stored;
-  return new Intl.DateTimeFormat(locale, time ? { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' }).format(ms);
+  return dateTimeFormat(locale, time ? { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' }).format(ms);
 }

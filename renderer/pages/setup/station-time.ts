@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../components/intl-formats.ts';
 /**
  * Times at a camera station: entered and shown in the station's local time, stored with the UTC
  * offset that zone had at that moment (Camtrap DP: 2021-03-27T21:38:18+01:00). The offset comes
@@ -95,5 +96,5 @@ export function zoneLabel(timeZone: string, local?: LocalDateTime): string {
 export function formatStationTime(iso: string, timeZone: string, locale: string): string {
   const instant = Date.parse(iso);
   if (Number.isNaN(instant)) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(instant);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(instant);
 }

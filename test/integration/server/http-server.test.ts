@@ -53,6 +53,21 @@ describe('browser mode', () => {
     await server.close();
   });
 
+  it('lets the browser keep the hashed scripts, and asks for the page itself every time', async () => {
+    const { server, staticDir } = await served();
+    fs.mkdirSync(path.join(staticDir, 'assets'));
+    fs.writeFileSync(path.join(staticDir, 'assets', 'index-abc123.js'), 'export {};');
+    const first = await fetch(server.openUrl, { redirect: 'manual' });
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const page = await fetch(`${server.url}/`, { headers: { cookie } });
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const script = await fetch(`${server.url}/assets/index-abc123.js`, { headers: { cookie } });
+    expect(script.status).toBe(200);
+    expect(script.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    await server.close();
+  });
+
   it('answers RPC over a WebSocket from its own page only, with typed error envelopes', async () => {
     const { server } = await served();
     const first = await fetch(server.openUrl, { redirect: 'manual' });
