@@ -1,4 +1,5 @@
-import { type ComponentType, createElement, type JSX, lazy, useState } from 'react';
+import { type ComponentType, createElement, type JSX, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * The pages the app does not open on: each its own chunk, so the first screen does not wait for
@@ -12,20 +13,43 @@ interface LaterPage<P extends object> {
 
 function laterPage<M, P extends object>(load: () => Promise<M>, pick: (m: M) => ComponentType<P>): LaterPage<P> {
   let ready: ComponentType<P> | null = null;
-  const fetch = () =>
-    load().then((m) => {
-      ready = pick(m);
-      return { default: ready };
-    });
-  const Lazy = lazy(fetch);
-  // A page already read renders at once: going through lazy() would suspend, and React holds a
-  // suspended screen back for a few hundred milliseconds even when the code is there. The choice
-  // is kept for the page's life, so it is never mounted again (losing what was typed) midway.
+  let loading: Promise<ComponentType<P>> | null = null;
+  const fetch = (): Promise<ComponentType<P>> => {
+    loading ??= load().then(
+      (m) => (ready = pick(m)),
+      (error: unknown) => {
+        // Asked again the next time the page is opened.
+        loading = null;
+        throw error;
+      },
+    );
+    return loading;
+  };
+  // Not React's lazy(): a suspended screen is held back for some 300 ms even once its code is in,
+  // so a page opened before its code was fetched took half a second to appear. The page is shown
+  // the moment its code has run. The choice is kept for the page's life, so it is never mounted
+  // again (losing what was typed) midway.
   const Page = (props: P): JSX.Element => {
-    const [type] = useState<ComponentType<P>>(() => ready ?? Lazy);
-    return createElement(type, props);
+    const [type, setType] = useState<ComponentType<P> | null>(() => ready);
+    useEffect(() => {
+      if (type) return;
+      let live = true;
+      fetch().then(
+        (t) => live && setType(() => t),
+        () => undefined,
+      );
+      return () => {
+        live = false;
+      };
+    }, [type]);
+    return type ? createElement(type, props) : createElement(StillLoading);
   };
   return { Page, fetch };
+}
+
+function StillLoading(): JSX.Element {
+  const { t } = useTranslation();
+  return createElement('p', { className: 'muted pad' }, t('common.loading'));
 }
 
 const map = laterPage(() => import('./pages/map/MapPage.tsx'), (m) => m.MapPage);
