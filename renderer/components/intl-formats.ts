@@ -6,22 +6,20 @@
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function numberFormat(language: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+function kept<F>(store: Map<string, F>, language: string, options: object, make: () => F): F {
   const key = `${language}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
+  let format = store.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(language, options);
-    numberFormats.set(key, format);
+    format = make();
+    store.set(key, format);
   }
   return format;
 }
 
+export function numberFormat(language: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  return kept(numberFormats, language, options, () => new Intl.NumberFormat(language, options));
+}
+
 export function dateTimeFormat(language: string, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
-  const key = `${language}|${JSON.stringify(options)}`;
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, options);
-    dateTimeFormats.set(key, format);
-  }
-  return format;
+  return kept(dateTimeFormats, language, options, () => new Intl.DateTimeFormat(language, options));
 }
