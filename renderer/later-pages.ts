@@ -31,25 +31,27 @@ function laterPage<M, P extends object>(load: () => Promise<M>, pick: (m: M) => 
   // again (losing what was typed) midway.
   const Page = (props: P): JSX.Element => {
     const [type, setType] = useState<ComponentType<P> | null>(() => ready);
+    const [failed, setFailed] = useState(false);
     useEffect(() => {
       if (type) return;
       let live = true;
       fetch().then(
         (t) => live && setType(() => t),
-        () => undefined,
+        () => live && setFailed(true),
       );
       return () => {
         live = false;
       };
     }, [type]);
-    return type ? createElement(type, props) : createElement(StillLoading);
+    return type ? createElement(type, props) : createElement(NotYet, { failed });
   };
   return { Page, fetch };
 }
 
-function StillLoading(): JSX.Element {
+/** While the page's code is read; if it cannot be (a damaged install: the app reads it from its own files), what to do. */
+function NotYet({ failed }: { failed: boolean }): JSX.Element {
   const { t } = useTranslation();
-  return createElement('p', { className: 'muted pad' }, t('common.loading'));
+  return failed ? createElement('p', { className: 'error pad', role: 'alert', 'data-testid': 'page-not-loaded' }, t('app.pageNotLoaded')) : createElement('p', { className: 'muted pad' }, t('common.loading'));
 }
 
 const map = laterPage(() => import('./pages/map/MapPage.tsx'), (m) => m.MapPage);

@@ -45,7 +45,7 @@ export function earlyPageIfIn(params: PageParams): Page | undefined {
   return early?.key === JSON.stringify(params) ? early.page : undefined;
 }
 
-/** The early answer, if it is for these params and was a page; once only, so it is never stale. */
+/** The early answer, if it is for these params (the caller asks again if it was an error); once only, so it is never stale. */
 export function takeEarlyPage(params: PageParams): Promise<Envelope<Page>> | null {
   const found = early?.key === JSON.stringify(params) ? early.answer : null;
   early = null;
