@@ -19,18 +19,26 @@ def _class_map(manifest):
     return ids, cats
 
 
-def _best(scores, ids, cats, device):
-    """scores [A, classes] -> conf [A], category index [A] over the mapped classes."""
-    mapped = scores[:, ids]
-    conf, which = mapped.max(dim=1)
-    return conf, torch.tensor(cats, device=device)[which]
+def _best(scores, ids, kinds_of):
+    """scores [B, A, classes] -> conf [B, A], category index [B, A] over the mapped classes."""
+    conf, which = scores[:, :, ids].max(dim=2)
+    return conf, kinds_of[which]
+
+
+def _per_image(boxes, conf, kind):
+    return [(boxes[b], conf[b], kind[b]) for b in range(boxes.shape[0])]
+
+
+# The whole batch is decoded at once: on the GPU a loop over its pictures launched a few dozen
+# small kernels per picture, and cost more than the network's forward pass.
 
 
 def nanodet(outputs, manifest, device):
     """Per image: candidates (x1, y1, x2, y2, conf, category) in input pixels."""
     size, strides, bins = manifest["inputSize"], manifest["output"]["strides"], manifest["output"]["bins"]
     ids, cats = _class_map(manifest)
-    per_level = []
+    kinds_of = torch.tensor(cats, device=device)
+    boxes, confs, kinds = [], [], []
     for stride in strides:
         grid = -(-size // stride)
         n = grid * grid
@@ -39,31 +47,21 @@ def nanodet(outputs, manifest, device):
         gy, gx = torch.meshgrid(torch.arange(grid, device=device), torch.arange(grid, device=device), indexing="ij")
         cx = (gx.reshape(-1) * stride + (stride - 1) / 2).float()
         cy = (gy.reshape(-1) * stride + (stride - 1) / 2).float()
-        per_level.append((cls, reg, cx, cy, stride))
-    results = []
-    for b in range(outputs[0].shape[0]):
-        boxes, confs, kinds = [], [], []
-        for cls, reg, cx, cy, stride in per_level:
-            conf, kind = _best(cls[b], ids, cats, device)
-            dist = torch.softmax(reg[b].reshape(-1, 4, bins), dim=2)
-            d = (dist * torch.arange(bins, device=device, dtype=dist.dtype)).sum(dim=2) * stride
-            boxes.append(torch.stack([cx - d[:, 0], cy - d[:, 1], cx + d[:, 2], cy + d[:, 3]], dim=1))
-            confs.append(conf)
-            kinds.append(kind)
-        results.append((torch.cat(boxes), torch.cat(confs), torch.cat(kinds)))
-    return results
+        conf, kind = _best(cls, ids, kinds_of)
+        dist = torch.softmax(reg.reshape(reg.shape[0], n, 4, bins), dim=3)
+        d = (dist * torch.arange(bins, device=device, dtype=dist.dtype)).sum(dim=3) * stride
+        boxes.append(torch.stack([cx - d[:, :, 0], cy - d[:, :, 1], cx + d[:, :, 2], cy + d[:, :, 3]], dim=2))
+        confs.append(conf)
+        kinds.append(kind)
+    return _per_image(torch.cat(boxes, dim=1), torch.cat(confs, dim=1), torch.cat(kinds, dim=1))
 
 
 def yolov5(outputs, manifest, device):
     ids, cats = _class_map(manifest)
     out = next(t for t in outputs if t.dim() == 3 and t.shape[2] > 5)
-    results = []
-    for b in range(out.shape[0]):
-        rows = out[b]
-        conf, kind = _best(rows[:, 5:] * rows[:, 4:5], ids, cats, device)
-        xy, wh = rows[:, 0:2], rows[:, 2:4]
-        results.append((torch.cat([xy - wh / 2, xy + wh / 2], dim=1), conf, kind))
-    return results
+    conf, kind = _best(out[:, :, 5:] * out[:, :, 4:5], ids, torch.tensor(cats, device=device))
+    xy, wh = out[:, :, 0:2], out[:, :, 2:4]
+    return _per_image(torch.cat([xy - wh / 2, xy + wh / 2], dim=2), conf, kind)
 
 
 def to_detections(candidates, place, nms_iou):
