@@ -1,4 +1,4 @@
-import { type JSX, useEffect, useState } from 'react';
+import { type JSX, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EnginePanel } from './EnginePanel.tsx';
 import { readableLogLine } from './readable-log-line.ts';
@@ -9,28 +9,19 @@ import { api } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useCall } from '../../components/use-call.ts';
+import { useFieldFrom } from '../../components/use-field-from.ts';
 
 export function SettingsPage(): JSX.Element {
   const { t } = useTranslation();
   const info = useCall('library.current', {});
   const log = useCall('app.log', { lines: 200 });
-  const [gap, setGap] = useState('');
+  const [gap, setGap] = useFieldFrom(info.data ? String(info.data.sequenceGapSeconds) : undefined, '');
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<RpcError | undefined>();
-  useEffect(() => {
-    if (info.data) setGap(String(info.data.sequenceGapSeconds));
-  }, [info.data]);
 
   const stored = useCall('analysis.independence', {});
-  const [independence, setIndependence] = useState('30');
-  const [comparedTo, setComparedTo] = useState<IndependenceComparedTo | undefined>();
-  // What the library holds fills the fields once it arrives, unless the user has already changed them.
-  const [edited, setEdited] = useState(false);
-  useEffect(() => {
-    if (!stored.data || edited) return;
-    setIndependence(String(stored.data.independenceMinutes));
-    setComparedTo(stored.data.comparedTo);
-  }, [stored.data]);
+  const [independence, setIndependence] = useFieldFrom(stored.data ? String(stored.data.independenceMinutes) : undefined, '30');
+  const [comparedTo, setComparedTo] = useFieldFrom<IndependenceComparedTo | undefined>(stored.data?.comparedTo, undefined);
   const save = async () => {
     const r = await api.call('library.setSequenceGap', { seconds: Number(gap) });
     const i = r.ok ? await api.call('analysis.setIndependence', { minutes: Number(independence), comparedTo }) : r;
@@ -48,22 +39,10 @@ export function SettingsPage(): JSX.Element {
           <input value={gap} onChange={(e) => setGap(e.target.value)} inputMode="numeric" size={5} data-testid="sequence-gap" />
         </Field>
         <Field label={t('settings.independence')}>
-          <input
-            value={independence}
-            onChange={(e) => {
-              setEdited(true);
-              setIndependence(e.target.value);
-            }}
-            inputMode="numeric"
-            size={5}
-            data-testid="independence"
-          />
+          <input value={independence} onChange={(e) => setIndependence(e.target.value)} inputMode="numeric" size={5} data-testid="independence" />
         </Field>
         <Field label={t('settings.comparedTo')}>
-          <select value={comparedTo ?? 'lastRecord'} onChange={(e) => {
-              setEdited(true);
-              setComparedTo(e.target.value === 'lastIndependentRecord' ? 'lastIndependentRecord' : 'lastRecord');
-            }} aria-describedby="compared-to-help" data-testid="independence-compared-to">
+          <select value={comparedTo ?? 'lastRecord'} onChange={(e) => setComparedTo(e.target.value === 'lastIndependentRecord' ? 'lastIndependentRecord' : 'lastRecord')} aria-describedby="compared-to-help" data-testid="independence-compared-to">
             <option value="lastRecord">{t('settings.comparedToLastRecord')}</option>
             <option value="lastIndependentRecord">{t('settings.comparedToLastIndependent')}</option>
           </select>
